@@ -1,0 +1,151 @@
+package io.tokenmeter.embedded.clickhouse.http;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import io.tokenmeter.clickhouse.engine.QueryEngine;
+import io.tokenmeter.clickhouse.engine.QueryException;
+import io.tokenmeter.clickhouse.engine.QueryRequest;
+import io.tokenmeter.clickhouse.engine.QueryResult;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one query request ({@code GET} or {@code POST /}) the way ClickHouse's HTTP handler does.
+ */
+final class QueryHandler {
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(QueryHandler.class);
+  private static final String DEFAULT_DATABASE = "default";
+
+  private final QueryEngine engine;
+  private final Authenticator authenticator;
+  private final RequestBodyReader bodyReader;
+
+  QueryHandler(QueryEngine engine, Authenticator authenticator, RequestBodyReader bodyReader) {
+    this.engine = engine;
+    this.authenticator = authenticator;
+    this.bodyReader = bodyReader;
+  }
+
+  HttpReply handle(HttpExchange exchange) throws IOException {
+    QueryParameters parameters = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
+    Headers headers = exchange.getRequestHeaders();
+    String queryId =
+        Optional.ofNullable(headers.getFirst("X-ClickHouse-Query-Id"))
+            .or(() -> parameters.first("query_id"))
+            .filter(id -> !id.isBlank())
+            .orElseGet(() -> UUID.randomUUID().toString());
+    try {
+      return run(exchange, parameters, queryId);
+    } catch (ClickHouseError e) {
+      LOGGER.debug("Query {} failed with code {}", queryId, e.code());
+      return HttpReply.error(e, queryId);
+    }
+  }
+
+  private HttpReply run(HttpExchange exchange, QueryParameters parameters, String queryId)
+      throws IOException, ClickHouseError {
+    String version = engine.version();
+    Headers headers = exchange.getRequestHeaders();
+    authenticator.authenticate(headers, parameters, version);
+    refuseUnsupported(parameters, version);
+    ResponseCompression compression = ResponseCompression.negotiate(headers, parameters, version);
+    byte[] body = bodyReader.read(exchange, parameters, version);
+    StatementText statement = StatementText.split(parameters.first("query").orElse(""), body);
+    if (statement.sql().isEmpty()) {
+      throw ClickHouseError.of(ErrorCodes.SYNTAX_ERROR, "Empty query", version);
+    }
+    if (exchange.getRequestMethod().equals("GET") && !statement.isReadOnly()) {
+      throw ClickHouseError.of(
+          ErrorCodes.READONLY,
+          "Cannot execute query in readonly mode. For queries over HTTP, method GET implies"
+              + " readonly. You should use method POST for modifying queries",
+          version);
+    }
+    QueryRequest request =
+        new QueryRequest(
+            statement.sql(),
+            first(headers, "X-ClickHouse-Database", parameters, "database", DEFAULT_DATABASE),
+            first(
+                headers,
+                "X-ClickHouse-Format",
+                parameters,
+                "default_format",
+                FormatNames.CLICKHOUSE_DEFAULT),
+            parameters.settings(),
+            statement.data());
+    QueryResult result;
+    try {
+      result = engine.execute(request);
+    } catch (QueryException e) {
+      throw ClickHouseError.fromEngine(e.code(), e.getMessage(), version);
+    }
+    LOGGER.debug(
+        "Query {} done: {} rows written, {} result bytes",
+        queryId,
+        result.rowsWritten(),
+        result.body().length);
+    return success(result, compression, queryId);
+  }
+
+  private HttpReply success(QueryResult result, ResponseCompression compression, String queryId) {
+    Map<String, String> replyHeaders = new LinkedHashMap<>();
+    replyHeaders.put("X-ClickHouse-Query-Id", queryId);
+    replyHeaders.put("X-ClickHouse-Timezone", engine.timezone());
+    replyHeaders.put("X-ClickHouse-Summary", QuerySummary.of(result));
+    Optional<String> format = FormatNames.driverName(result.format());
+    // Without the header the driver decodes as the format it asked for; a name it does not know
+    // would fail the whole call, so unknown names are left out rather than echoed.
+    format.ifPresent(name -> replyHeaders.put("X-ClickHouse-Format", name));
+    replyHeaders.put("Content-Type", contentType(format.orElse("")));
+    compression.httpEncoding().ifPresent(e -> replyHeaders.put("Content-Encoding", e.token()));
+    return new HttpReply(200, replyHeaders, compression.apply(result.body()));
+  }
+
+  private static void refuseUnsupported(QueryParameters parameters, String version)
+      throws ClickHouseError {
+    if (parameters.first("session_id").isPresent()) {
+      throw ClickHouseError.of(
+          ErrorCodes.NOT_IMPLEMENTED,
+          "HTTP sessions (session_id) are not supported by the embedded endpoint; every request"
+              + " stands alone",
+          version);
+    }
+    List<String> queryParameters = parameters.queryParameterNames();
+    if (!queryParameters.isEmpty()) {
+      throw ClickHouseError.of(
+          ErrorCodes.NOT_IMPLEMENTED,
+          "Query parameters "
+              + queryParameters
+              + " are not supported by the embedded endpoint;"
+              + " put the values in the SQL text (clickhouse-jdbc does so for PreparedStatement)",
+          version);
+    }
+  }
+
+  private static String first(
+      Headers headers, String header, QueryParameters parameters, String name, String fallback) {
+    String fromHeader = headers.getFirst(header);
+    if (fromHeader != null && !fromHeader.isBlank()) {
+      return fromHeader.strip();
+    }
+    return parameters.first(name).filter(v -> !v.isBlank()).orElse(fallback);
+  }
+
+  private static String contentType(String format) {
+    if (format.startsWith("RowBinary")
+        || format.equals("Native")
+        || format.equals("Parquet")
+        || format.startsWith("Arrow")
+        || format.equals("ORC")) {
+      return "application/octet-stream";
+    }
+    return format.startsWith("JSON") ? "application/json; charset=UTF-8" : HttpReply.TEXT;
+  }
+}

@@ -1,0 +1,74 @@
+package io.tokenmeter.embedded.clickhouse.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * A request's statement and, for {@code INSERT ... FORMAT X}, its data, split as ClickHouse splits
+ * them: the {@code query} URL parameter and the body are one text ({@code query + "\n" + body}),
+ * and whatever follows the format name of an INSERT (after spaces and one line break) is data.
+ *
+ * @param sql the statement text without the data
+ * @param data the INSERT's data, exactly as sent (binary-safe); {@code null} when there is none
+ */
+record StatementText(String sql, byte[] data) {
+
+  /** Words that may start a statement without side effects (allowed for GET, as in ClickHouse). */
+  private static final Set<String> READ_ONLY_STARTS =
+      Set.of("SELECT", "SHOW", "DESCRIBE", "DESC", "EXISTS", "WITH", "EXPLAIN");
+
+  /** Words that show an INSERT carries its rows in SQL, so it has no FORMAT data. */
+  private static final Set<String> INLINE_ROW_SOURCES = Set.of("VALUES", "SELECT", "WITH");
+
+  private static final Set<String> WORDS_BEFORE_A_NAME = Set.of("INTO", "TABLE", "FUNCTION");
+
+  static StatementText split(String queryParameter, byte[] body) {
+    byte[] text = join(queryParameter, body);
+    SqlScanner scanner = new SqlScanner(text, 0, text.length);
+    if ("INSERT".equals(scanner.nextTopLevelWord())) {
+      String previous = "INSERT";
+      for (String word = scanner.nextTopLevelWord();
+          word != null;
+          word = scanner.nextTopLevelWord()) {
+        if (INLINE_ROW_SOURCES.contains(word)) {
+          break;
+        }
+        if (word.equals("FORMAT") && !WORDS_BEFORE_A_NAME.contains(previous)) {
+          String format = scanner.nextTopLevelWord();
+          if (format == null) {
+            break;
+          }
+          int sqlEnd = scanner.position();
+          int dataStart = scanner.skipToDataStart();
+          byte[] data = java.util.Arrays.copyOfRange(text, dataStart, text.length);
+          return new StatementText(new String(text, 0, sqlEnd, StandardCharsets.UTF_8), data);
+        }
+        previous = word;
+      }
+    }
+    return new StatementText(new String(text, StandardCharsets.UTF_8).strip(), null);
+  }
+
+  /** Whether ClickHouse would run this over GET, where the HTTP method implies read-only. */
+  boolean isReadOnly() {
+    byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+    String first = new SqlScanner(text, 0, text.length).nextTopLevelWord();
+    // A statement in parentheses, e.g. "(SELECT 1) UNION ALL ...", starts with no top-level word.
+    return first == null || READ_ONLY_STARTS.contains(first) || data == null && sql.startsWith("(");
+  }
+
+  private static byte[] join(String queryParameter, byte[] body) {
+    if (queryParameter == null || queryParameter.isEmpty()) {
+      return body;
+    }
+    byte[] query = queryParameter.getBytes(StandardCharsets.UTF_8);
+    if (body.length == 0) {
+      return query;
+    }
+    byte[] joined = new byte[query.length + 1 + body.length];
+    System.arraycopy(query, 0, joined, 0, query.length);
+    joined[query.length] = '\n';
+    System.arraycopy(body, 0, joined, query.length + 1, body.length);
+    return joined;
+  }
+}
