@@ -2,7 +2,6 @@ package io.tokenmeter.registry;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +57,7 @@ public final class RegistryClientConfig {
   private final Map<String, String> requestHeaders;
 
   private RegistryClientConfig(Map<String, String> settings) {
-    urls = parseUrls(settings.get(URL));
+    urls = RegistryUrls.parse(URL, settings.get(URL));
     basicAuthSource = parseBasicSource(settings.getOrDefault(BASIC_AUTH_CREDENTIALS_SOURCE, "URL"));
     basicAuthUserInfo = settings.getOrDefault(BASIC_AUTH_USER_INFO, "");
     bearerToken = parseBearerToken(settings);
@@ -97,45 +96,6 @@ public final class RegistryClientConfig {
   /** Settings with defaults for one URL (or a comma-separated list). */
   public static RegistryClientConfig forUrl(String url) {
     return fromMap(Map.of(URL, url));
-  }
-
-  private static List<URI> parseUrls(String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(
-          "Missing "
-              + URL
-              + ": set it to the registry base URL, e.g. http://localhost:8081 (comma-separate"
-              + " several), or mock://<scope> for an in-process registry in tests");
-    }
-    List<URI> result = new ArrayList<>();
-    for (String part : value.split(",")) {
-      String trimmed = part.trim();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      URI uri;
-      try {
-        uri = URI.create(trimmed);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(URL + " entry '" + trimmed + "' is not a valid URL", e);
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals(MOCK_SCHEME)) {
-        throw new IllegalArgumentException(
-            URL + " entry '" + trimmed + "' must start with http://, https:// or mock://");
-      }
-      result.add(uri);
-    }
-    boolean anyMock = result.stream().anyMatch(RegistryClientConfig::isMock);
-    if (result.isEmpty() || (anyMock && result.size() > 1)) {
-      throw new IllegalArgumentException(
-          URL + " '" + value + "': give one mock://<scope> URL, or one or more http(s) URLs");
-    }
-    return List.copyOf(result);
-  }
-
-  private static boolean isMock(URI uri) {
-    return MOCK_SCHEME.equalsIgnoreCase(uri.getScheme());
   }
 
   private static BasicAuthSource parseBasicSource(String value) {
@@ -225,7 +185,7 @@ public final class RegistryClientConfig {
   /** The scope name when the URL is {@code mock://scope}. */
   public Optional<String> mockScope() {
     URI first = urls.get(0);
-    if (!isMock(first)) {
+    if (!RegistryUrls.isMock(first)) {
       return Optional.empty();
     }
     String authority = first.getAuthority();

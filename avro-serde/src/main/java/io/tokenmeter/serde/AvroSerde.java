@@ -21,6 +21,14 @@ public final class AvroSerde<T> implements Serde<T> {
   private final KafkaAvroSerializer<T> serializer;
   private final KafkaAvroDeserializer<T> deserializer;
 
+  /**
+   * For reflective construction, e.g. Kafka Streams' {@code default.value.serde}: generic records,
+   * or generated ones when {@code specific.avro.reader} / {@code specific.avro.value.type} is set.
+   */
+  public AvroSerde() {
+    this(new KafkaAvroSerializer<>(), new KafkaAvroDeserializer<>());
+  }
+
   private AvroSerde(KafkaAvroSerializer<T> serializer, KafkaAvroDeserializer<T> deserializer) {
     this.serializer = serializer;
     this.deserializer = deserializer;

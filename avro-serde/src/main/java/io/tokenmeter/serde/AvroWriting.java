@@ -52,7 +52,7 @@ final class AvroWriting {
     return Schema.create(type);
   }
 
-  static byte[] frame(int schemaId, Schema writer, Object value) {
+  static byte[] frame(int schemaId, Schema writer, DatumWriter<Object> datumWriter, Object value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
     out.writeBytes(WireFormat.header(schemaId).array());
     try {
@@ -61,7 +61,7 @@ final class AvroWriting {
         out.writeBytes(rawBytes(value));
       } else {
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        writerFor(writer, value).write(value, encoder);
+        datumWriter.write(value, encoder);
         encoder.flush();
       }
     } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
@@ -83,7 +83,7 @@ final class AvroWriting {
     return copy;
   }
 
-  private static DatumWriter<Object> writerFor(Schema writer, Object value) {
+  static DatumWriter<Object> writerFor(Schema writer, Object value) {
     if (value instanceof SpecificRecord) {
       // The generated class's own model carries its logical-type conversions (decimals).
       return new SpecificDatumWriter<>(writer, SpecificData.getForClass(value.getClass()));

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * gives null. Failures are {@link AvroSerdeException}s carrying a {@link SerdeFailure}. Thread-safe
  * once configured.
  */
-public class KafkaAvroDeserializer<T> implements Deserializer<T> {
+public final class KafkaAvroDeserializer<T> implements Deserializer<T> {
   private SchemaRegistryClient client;
   private boolean ownsClient;
   private boolean isKey;
@@ -94,7 +94,9 @@ public class KafkaAvroDeserializer<T> implements Deserializer<T> {
 
   private PreparedReader prepare(String topic, int schemaId) {
     SubjectNameStrategy strategy = config.subjectNameStrategy();
-    String hint = strategy.usesSchema() ? null : strategy.subjectName(topic, isKey, null);
+    // The subject is only a context hint for the registry; skip it when it needs the schema.
+    String hint =
+        strategy.usesSchema() || topic == null ? null : strategy.subjectName(topic, isKey, null);
     Schema writer;
     try {
       writer = client.getSchemaById(schemaId, hint);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
+import org.apache.avro.io.DatumWriter;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -18,12 +19,38 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@code schema.registry.url} plus {@link AvroSerdeConfig} keys), or pass a client in. Thread-safe
  * once configured.
  */
-public class KafkaAvroSerializer<T> implements Serializer<T> {
+public final class KafkaAvroSerializer<T> implements Serializer<T> {
+  /** Bound on the per-serializer cache; it only fills up if callers build schemas per record. */
+  static final int MAX_CACHED_SCHEMAS = 1_000;
+
   private SchemaRegistryClient client;
   private boolean ownsClient;
   private boolean isKey;
   private AvroSerdeConfig config;
-  private final ConcurrentMap<String, RegisteredSchema> latestBySubject = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Target, Prepared> prepared = new ConcurrentHashMap<>();
+
+  /**
+   * Cache key by schema identity: generated classes share one schema instance, so this avoids
+   * re-printing the schema to compare it on every record.
+   */
+  private record Target(String subject, Schema schema, Class<?> valueType) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Target that
+          && subject.equals(that.subject)
+          && schema == that.schema
+          && valueType == that.valueType;
+    }
+
+    @Override
+    public int hashCode() {
+      return (subject.hashCode() * 31 + System.identityHashCode(schema)) * 31
+          + valueType.hashCode();
+    }
+  }
+
+  /** The schema id and Avro writer a value of a target is written with. */
+  private record Prepared(int schemaId, Schema writerSchema, DatumWriter<Object> writer) {}
 
   /** For Kafka's reflective construction; {@link #configure} creates the client. */
   public KafkaAvroSerializer() {}
@@ -43,6 +70,7 @@ public class KafkaAvroSerializer<T> implements Serializer<T> {
   public void configure(Map<String, ?> configs, boolean isKey) {
     this.config = AvroSerdeConfig.fromMap(configs, isKey);
     this.isKey = isKey;
+    prepared.clear();
     if (client == null) {
       client = SchemaRegistryClients.create(configs);
       ownsClient = true;
@@ -59,14 +87,31 @@ public class KafkaAvroSerializer<T> implements Serializer<T> {
     }
     Schema schema = AvroWriting.schemaOf(data);
     String subject = config.subjectNameStrategy().subjectName(topic, isKey, schema);
+    Target target = new Target(subject, schema, data.getClass());
+    Prepared ready = prepared.get(target);
+    if (ready == null) {
+      ready = prepare(subject, schema, data);
+      if (prepared.size() >= MAX_CACHED_SCHEMAS) {
+        prepared.clear();
+      }
+      prepared.put(target, ready);
+    }
+    return AvroWriting.frame(ready.schemaId(), ready.writerSchema(), ready.writer(), data);
+  }
+
+  private Prepared prepare(String subject, Schema schema, Object data) {
+    int id;
+    Schema writerSchema = schema;
     if (config.autoRegisterSchemas()) {
-      return AvroWriting.frame(register(subject, schema), schema, data);
-    }
-    if (config.useLatestVersion()) {
+      id = register(subject, schema);
+    } else if (config.useLatestVersion()) {
       RegisteredSchema latest = latest(subject, schema);
-      return AvroWriting.frame(latest.id(), latest.schema(), data);
+      id = latest.id();
+      writerSchema = latest.schema();
+    } else {
+      id = lookUp(subject, schema);
     }
-    return AvroWriting.frame(lookUp(subject, schema), schema, data);
+    return new Prepared(id, writerSchema, AvroWriting.writerFor(writerSchema, data));
   }
 
   private int register(String subject, Schema schema) {
@@ -98,7 +143,7 @@ public class KafkaAvroSerializer<T> implements Serializer<T> {
   private RegisteredSchema latest(String subject, Schema schema) {
     RegisteredSchema latest;
     try {
-      latest = latestBySubject.computeIfAbsent(subject, client::getLatestVersion);
+      latest = client.getLatestVersion(subject);
     } catch (SchemaRegistryException e) {
       throw RegistryFailures.translate(
           e, SerdeFailure.SCHEMA_NOT_REGISTERED, "no latest version of subject '" + subject + "'");

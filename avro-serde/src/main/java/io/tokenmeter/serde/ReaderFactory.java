@@ -59,6 +59,19 @@ final class ReaderFactory {
         || schema.getType() == Schema.Type.FIXED;
   }
 
+  /** Names the top-level reader field of a location such as {@code /fields/0/type}. */
+  private static String fieldName(Schema reader, String location) {
+    String[] parts = location.split("/");
+    if (parts.length > 2 && parts[1].equals("fields") && reader.getType() == Schema.Type.RECORD) {
+      try {
+        return " [field '" + reader.getFields().get(Integer.parseInt(parts[2])).name() + "']";
+      } catch (NumberFormatException | IndexOutOfBoundsException e) {
+        return "";
+      }
+    }
+    return "";
+  }
+
   /** Fails once per writer id with a readable reason, instead of per record inside Avro. */
   private static void checkResolvable(Schema reader, Schema writer, int writerId) {
     if (reader.equals(writer)) {
@@ -71,7 +84,15 @@ final class ReaderFactory {
     }
     String problems =
         result.getResult().getIncompatibilities().stream()
-            .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
+            .map(
+                i ->
+                    i.getType()
+                        + " at "
+                        + i.getLocation()
+                        + fieldName(reader, i.getLocation())
+                        + " ("
+                        + i.getMessage()
+                        + ")")
             .collect(Collectors.joining("; "));
     throw new AvroSerdeException(
         SerdeFailure.INCOMPATIBLE_SCHEMA,

@@ -14,10 +14,18 @@ final class RegistryFailures {
    */
   static AvroSerdeException translate(
       SchemaRegistryException e, SerdeFailure notFound, String context) {
-    SerdeFailure failure;
     if (e instanceof IncompatibleSchemaException) {
-      failure = SerdeFailure.INCOMPATIBLE_SCHEMA;
-    } else if (e instanceof RegistryUnavailableException) {
+      return new AvroSerdeException(
+          SerdeFailure.INCOMPATIBLE_SCHEMA,
+          context
+              + ": rejected by the registry as incompatible (HTTP 409, error_code "
+              + e.errorCode()
+              + "): "
+              + e.getMessage(),
+          e);
+    }
+    SerdeFailure failure;
+    if (e instanceof RegistryUnavailableException) {
       failure = SerdeFailure.REGISTRY_UNAVAILABLE;
     } else if (e instanceof RegistryNotFoundException) {
       failure = notFound;

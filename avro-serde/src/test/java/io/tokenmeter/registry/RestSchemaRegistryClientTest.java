@@ -253,6 +253,28 @@ class RestSchemaRegistryClientTest {
         .hasMessageContaining("unreachable");
   }
 
+  @Test
+  void shouldTimeOutASilentRegistryAsUnavailable() throws IOException {
+    // Accepts connections (the OS backlog does) but never answers.
+    try (ServerSocket silent = new ServerSocket(0)) {
+      client =
+          new RestSchemaRegistryClient(
+              config(
+                  "http://127.0.0.1:" + silent.getLocalPort(),
+                  Map.of(
+                      RegistryClientConfig.READ_TIMEOUT_MS,
+                      "300",
+                      RegistryClientConfig.MAX_RETRIES,
+                      "0")));
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> client.getAllSubjects())
+          .isInstanceOf(RegistryUnavailableException.class)
+          .hasMessageContaining("timed out");
+      assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    }
+  }
+
   static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

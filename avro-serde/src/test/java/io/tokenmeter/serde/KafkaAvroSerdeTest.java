@@ -101,7 +101,8 @@ class KafkaAvroSerdeTest {
     deserializer.configure(config(SCOPE, "specific.avro.reader", "true"), false);
     Greeting sent = greeting("x", 2, "3");
 
-    Object read = deserializer.deserialize(TOPIC, specificSerde().serializer().serialize(TOPIC, sent));
+    Object read =
+        deserializer.deserialize(TOPIC, specificSerde().serializer().serialize(TOPIC, sent));
 
     assertThat(read).isInstanceOf(Greeting.class).isEqualTo(sent);
   }
@@ -109,14 +110,28 @@ class KafkaAvroSerdeTest {
   @Test
   void shouldReadIntoTheConfiguredValueType() {
     KafkaAvroDeserializer<Object> deserializer = new KafkaAvroDeserializer<>();
-    deserializer.configure(config(SCOPE, "specific.avro.value.type", Greeting.class.getName()), false);
+    deserializer.configure(
+        config(SCOPE, "specific.avro.value.type", Greeting.class.getName()), false);
     KafkaAvroSerializer<Object> serializer = new KafkaAvroSerializer<>();
     serializer.configure(config(SCOPE), false);
 
-    Object read = deserializer.deserialize(TOPIC, serializer.serialize(TOPIC, greetingV1("v1", 1, "0")));
+    Object read =
+        deserializer.deserialize(TOPIC, serializer.serialize(TOPIC, greetingV1("v1", 1, "0")));
 
     assertThat(read).isInstanceOf(Greeting.class);
     assertThat(((Greeting) read).getLanguage()).isEqualTo("en");
+  }
+
+  @Test
+  void shouldBuildFromTheNoArgumentConstructorLikeKafkaStreamsDoes() {
+    Serde<Object> serde = new AvroSerde<>();
+    serde.configure(config(SCOPE, "specific.avro.reader", "true"), false);
+    Greeting sent = greeting("streams", 5, "0.5");
+
+    Object read =
+        serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, sent));
+
+    assertThat(read).isEqualTo(sent);
   }
 
   @Test

@@ -37,7 +37,7 @@ final class TestRecords {
     return Greeting.newBuilder()
         .setText(text)
         .setCount(count)
-        .setCost(new BigDecimal(cost))
+        .setCost(new BigDecimal(cost).setScale(6)) // the schema's scale
         .setLanguage("de")
         .build();
   }

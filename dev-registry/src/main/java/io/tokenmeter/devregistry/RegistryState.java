@@ -56,9 +56,14 @@ final class RegistryState {
 
   private void applyRegistered(SchemaRegistered e) {
     if (!schemasById.containsKey(e.id())) {
-      AvroSchemaParser.ParsedSchema parsed = parser.parse(e.schema(), e.references());
-      schemasById.put(e.id(), new RegisteredSchema(e.id(), parsed.key(), parsed.avro()));
-      idsByKey.put(parsed.key(), e.id());
+      // The journal holds canonical text (validated when it was registered), so the identity key
+      // needs no parsing; the Avro form is parsed lazily.
+      SchemaKey key = new SchemaKey(e.schema(), e.references());
+      schemasById.put(
+          e.id(),
+          new RegisteredSchema(
+              e.id(), key, () -> parser.parse(key.canonical(), key.references()).avro()));
+      idsByKey.put(key, e.id());
     }
     maxId = Math.max(maxId, e.id());
     subjects

@@ -5,13 +5,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.AppInfoParser;
-import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,28 +23,27 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>{@link #stop()} and {@link #start()} again (or {@link #restart()}) keep the data directory and
+ * reuse the ports if they are free; so does a new instance built on the same persistent {@code
+ * dataDir}. Only one running instance may use a data directory at a time.
+ *
  * <p>Kafka's own logs are kept at WARN under slf4j-simple (see {@link QuietKafkaLogging}); set
  * {@code -Dorg.slf4j.simpleLogger.log.org.apache.kafka=info} (and {@code ...log.kafka=info}) to see
  * them.
- *
- * <p>{@link #stop()} and {@link #start()} again (or {@link #restart()}) keep the data directory; so
- * does a new instance built on the same persistent {@code dataDir}. Not thread-safe beyond its
- * lifecycle methods, which are synchronized.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-  private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedKafka.class);
-
   static {
+    // Before any logger of this class or of Kafka is created.
     QuietKafkaLogging.applyUnlessConfigured();
   }
 
+  private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedKafka.class);
+
   private final EmbeddedKafkaSettings settings;
   private KafkaDataDir dataDir;
-  private KafkaRaftServer server;
-  private DataDirLock lock;
-  private ListenerPorts ports;
-  private String clusterId;
+  private KafkaNode node;
+  private KafkaNode lastNode;
   private Duration startupDuration;
   private boolean closed;
 
@@ -72,42 +67,27 @@ public final class EmbeddedKafka implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("this EmbeddedKafka is closed; build a new one");
     }
-    if (server != null) {
-      throw new IllegalStateException("already running at " + bootstrapServers());
+    if (node != null) {
+      throw new IllegalStateException("already running at " + node.bootstrapServers());
     }
-    long began = System.nanoTime();
     if (dataDir == null) {
       dataDir = settings.dataDir().map(KafkaDataDir::new).orElseGet(KafkaDataDir::createTemporary);
     }
-    lock = DataDirLock.acquire(dataDir.root());
+    long began = System.nanoTime();
     try {
-      ports = ListenerPorts.choose(settings.host(), settings.port(), dataDir.previousPorts());
-      Map<String, String> properties = BrokerProperties.of(settings, ports, dataDir.logDir());
-      clusterId = dataDir.prepare(properties);
-      server = new KafkaRaftServer(new KafkaConfig(properties), Time.SYSTEM);
-      KafkaRaftServer starting = server;
-      if (!BoundedTask.run("embedded-kafka-startup", starting::startup, settings.startTimeout())) {
-        throw new IllegalStateException(
-            "Kafka did not start within " + settings.startTimeout() + "; see the broker log");
-      }
-      dataDir.rememberPorts(ports);
-      Duration remaining = settings.startTimeout().minusNanos(System.nanoTime() - began);
-      KafkaAdminCalls.awaitAcceptingClients(bootstrapServers(), positive(remaining));
+      node = KafkaNode.start(settings, dataDir);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stop();
       throw new IllegalStateException("interrupted while starting Kafka", e);
-    } catch (RuntimeException | Error e) {
-      stop();
-      throw e;
     }
+    lastNode = node;
     startupDuration = Duration.ofNanos(System.nanoTime() - began);
     LOGGER.info(
         "Kafka {} ready at {} in {} ms (cluster {}, data {})",
-        kafkaVersion(),
-        bootstrapServers(),
+        AppInfoParser.getVersion(),
+        node.bootstrapServers(),
         startupDuration.toMillis(),
-        clusterId,
+        node.clusterId(),
         dataDir.root());
     return this;
   }
@@ -118,38 +98,10 @@ public final class EmbeddedKafka implements AutoCloseable {
    * to finish on a daemon thread and a warning is logged. Does nothing when not running.
    */
   public synchronized void stop() {
-    KafkaRaftServer stopping = server;
-    server = null;
-    try {
-      if (stopping != null) {
-        shutdown(stopping);
-      }
-    } finally {
-      if (lock != null) {
-        lock.close();
-        lock = null;
-      }
-    }
-  }
-
-  private void shutdown(KafkaRaftServer stopping) {
-    long began = System.nanoTime();
-    try {
-      Runnable shutdown =
-          () -> {
-            stopping.shutdown();
-            stopping.awaitShutdown();
-          };
-      if (BoundedTask.run("embedded-kafka-shutdown", shutdown, settings.closeTimeout())) {
-        LOGGER.info("Kafka stopped in {} ms", (System.nanoTime() - began) / 1_000_000);
-      } else {
-        LOGGER.warn("Kafka did not stop within {}; continuing", settings.closeTimeout());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      LOGGER.warn("interrupted while stopping Kafka; it keeps stopping in the background");
-    } catch (RuntimeException e) {
-      LOGGER.warn("Kafka shutdown failed: {}", e.toString());
+    if (node != null) {
+      KafkaNode stopping = node;
+      node = null;
+      stopping.stop(settings.closeTimeout());
     }
   }
 
@@ -173,22 +125,22 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   public synchronized boolean isRunning() {
-    return server != null;
+    return node != null;
   }
 
-  /** {@code host:port} for clients' {@code bootstrap.servers}. */
+  /** {@code host:port} for clients' {@code bootstrap.servers}, of the current or last run. */
   public synchronized String bootstrapServers() {
-    return settings.host() + ":" + port();
+    return requireStarted().bootstrapServers();
   }
 
   /** The broker (client) port of the current or last run. */
   public synchronized int port() {
-    return requireStarted().broker();
+    return requireStarted().ports().broker();
   }
 
+  /** The cluster id stored in the data directory's meta.properties. */
   public synchronized String clusterId() {
-    requireStarted();
-    return clusterId;
+    return requireStarted().clusterId();
   }
 
   /** The data directory of the current or last run (a temporary one unless configured). */
@@ -197,7 +149,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     return dataDir.root();
   }
 
-  /** Time from {@link #start()} to a broker answering describeCluster, if it has started. */
+  /** Time from {@link #start()} to a broker answering describeCluster, once started. */
   public synchronized Optional<Duration> startupDuration() {
     return Optional.ofNullable(startupDuration);
   }
@@ -214,10 +166,10 @@ public final class EmbeddedKafka implements AutoCloseable {
   public void createTopics(Collection<NewTopic> topics) {
     String bootstrap;
     synchronized (this) {
-      if (server == null) {
+      if (node == null) {
         throw new IllegalStateException("Kafka is not running; call start() first");
       }
-      bootstrap = bootstrapServers();
+      bootstrap = node.bootstrapServers();
     }
     try {
       KafkaAdminCalls.createTopics(bootstrap, List.copyOf(topics), settings.startTimeout());
@@ -227,18 +179,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  private ListenerPorts requireStarted() {
-    if (ports == null) {
+  private KafkaNode requireStarted() {
+    if (lastNode == null) {
       throw new IllegalStateException("Kafka has not been started; call start() first");
     }
-    return ports;
-  }
-
-  private static Duration positive(Duration duration) {
-    return duration.isNegative() || duration.isZero() ? Duration.ofMillis(1) : duration;
-  }
-
-  private static String kafkaVersion() {
-    return AppInfoParser.getVersion();
+    return lastNode;
   }
 }

@@ -47,7 +47,8 @@ class LifecycleIT {
     try (EmbeddedKafka first = EmbeddedKafka.builder().dataDir(dataDir).build().start()) {
       EmbeddedKafka second = EmbeddedKafka.builder().dataDir(dataDir).build();
 
-      assertThatThrownBy(second::start).isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(second::start)
+          .hasMessageContaining("in use by another running EmbeddedKafka");
 
       assertThat(second.isRunning()).isFalse();
       assertThat(first.isRunning()).isTrue();

@@ -59,6 +59,11 @@ public final class CompatibilityGate {
       }
       if (mode.checksBackward()) {
         collect(version, Direction.BACKWARD, now, version.schema(), violations);
+        for (RemovedEnumSymbols.Finding finding : RemovedEnumSymbols.find(version.schema(), now)) {
+          String message = ViolationMessages.removedSymbols(version, finding);
+          violations.add(
+              new SchemaViolation(version.fullName(), finding.location().fieldPath(), message));
+        }
       }
       if (mode.checksForward()) {
         collect(version, Direction.FORWARD, version.schema(), now, violations);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +45,10 @@ public final class SchemaRelease {
             .sorted(Comparator.comparingInt(ReleasedSchema::version))
             .toList();
     CompatibilityGate.forBuild().enforce(current, versions);
-    String json = schema.toString(true) + "\n";
+    String json = pretty(schema);
     if (!versions.isEmpty()) {
       ReleasedSchema latest = versions.get(versions.size() - 1);
-      if ((latest.schema().toString(true) + "\n").equals(json)) {
+      if (pretty(latest.schema()).equals(json)) {
         return Optional.empty();
       }
     }
@@ -59,6 +60,11 @@ public final class SchemaRelease {
       throw new UncheckedIOException("cannot write " + target, e);
     }
     return Optional.of(target);
+  }
+
+  /** Pretty JSON with every named type inlined at first use, so the file stands alone. */
+  private static String pretty(Schema schema) {
+    return SchemaFormatter.format("json/pretty", schema) + "\n";
   }
 
   /**

@@ -51,6 +51,30 @@ final class ViolationMessages {
         + " was on a topic stays readable forever (mark it deprecated in its doc instead).";
   }
 
+  static String removedSymbols(ReleasedSchema released, RemovedEnumSymbols.Finding finding) {
+    String where =
+        finding.location().fieldPath().isEmpty()
+            ? "the record itself"
+            : "field '"
+                + finding.location().fieldPath()
+                + "' (declared in "
+                + finding.location().declaringRecord()
+                + ")";
+    return released.fullName()
+        + " removes enum symbols released in "
+        + released.label()
+        + ": "
+        + where
+        + ": enum "
+        + finding.enumName()
+        + " lost "
+        + finding.removed()
+        + "; Avro would read them as '"
+        + finding.fallback()
+        + "', silently changing data already written. Fix: keep every released symbol"
+        + " (say in the enum's doc that it is no longer produced).";
+  }
+
   private static String consequence(Direction direction, ReleasedSchema released) {
     return direction == Direction.BACKWARD
         ? "the current schema cannot read data written with " + released.label()

@@ -42,10 +42,11 @@ class CompatibilityGateTest {
   @Test
   void shouldFailWhenAFieldWithoutDefaultIsAdded() {
     for (CompatibilityGate gate : List.of(build, backwardOnly)) {
-      List<SchemaViolation> violations =
-          gate.check(current(thing(ID, COUNT)), released(thing(ID)));
+      List<SchemaViolation> violations = gate.check(current(thing(ID, COUNT)), released(thing(ID)));
 
-      assertThat(violations).singleElement().satisfies(v -> assertThat(v.fieldPath()).isEqualTo("count"));
+      assertThat(violations)
+          .singleElement()
+          .satisfies(v -> assertThat(v.fieldPath()).isEqualTo("count"));
       assertThat(violations.get(0).message())
           .contains(NAME, "BACKWARD", "field 'count'", "give it a default");
     }
@@ -62,9 +63,12 @@ class CompatibilityGateTest {
   void shouldFailWhenAFieldIsRenamedWithoutAlias() {
     String renamed = "{\"name\": \"identifier\", \"type\": \"string\"}";
 
-    List<SchemaViolation> violations = backwardOnly.check(current(thing(renamed)), released(thing(ID)));
+    List<SchemaViolation> violations =
+        backwardOnly.check(current(thing(renamed)), released(thing(ID)));
 
-    assertThat(violations).singleElement().satisfies(v -> assertThat(v.fieldPath()).isEqualTo("identifier"));
+    assertThat(violations)
+        .singleElement()
+        .satisfies(v -> assertThat(v.fieldPath()).isEqualTo("identifier"));
   }
 
   @Test
@@ -86,13 +90,29 @@ class CompatibilityGateTest {
   }
 
   @Test
-  void shouldFailWhenAnEnumSymbolIsRemoved() {
+  void shouldFailWhenAnEnumSymbolIsRemovedEvenThoughAvroWouldMapItToTheDefault() {
     Schema before = thing(String.format(COLOR_ENUM, ", \"BLUE\""));
     Schema after = thing(String.format(COLOR_ENUM, ""));
 
     assertThat(backwardOnly.check(current(after), released(before)))
         .singleElement()
-        .satisfies(v -> assertThat(v.message()).contains("field 'color'", "MISSING_ENUM_SYMBOLS"));
+        .satisfies(
+            v ->
+                assertThat(v.message())
+                    .contains(NAME, "field 'color'", "t.v1.Color lost [BLUE]", "as 'UNKNOWN'"));
+  }
+
+  @Test
+  void shouldFailWhenAnEnumWithoutDefaultLosesASymbol() {
+    String noDefault =
+        "{\"name\": \"color\", \"type\": {\"type\": \"enum\", \"name\": \"Color\","
+            + " \"symbols\": [%s]}}";
+    Schema before = thing(String.format(noDefault, "\"RED\", \"BLUE\""));
+    Schema after = thing(String.format(noDefault, "\"RED\""));
+
+    assertThat(backwardOnly.check(current(after), released(before)))
+        .extracting(SchemaViolation::message)
+        .anySatisfy(message -> assertThat(message).contains("MISSING_ENUM_SYMBOLS"));
   }
 
   @Test
@@ -105,7 +125,9 @@ class CompatibilityGateTest {
 
     List<SchemaViolation> violations = backwardOnly.check(current(after), released(before));
 
-    assertThat(violations).singleElement().satisfies(v -> assertThat(v.fieldPath()).isEqualTo("usage.tokens"));
+    assertThat(violations)
+        .singleElement()
+        .satisfies(v -> assertThat(v.fieldPath()).isEqualTo("usage.tokens"));
     assertThat(violations.get(0).message()).contains("declared in t.v1.Usage", "TYPE_MISMATCH");
   }
 
@@ -120,7 +142,9 @@ class CompatibilityGateTest {
     List<SchemaViolation> violations =
         backwardOnly.check(current(thing(ID, COUNT)), List.of(v2, v1));
 
-    assertThat(violations).singleElement().satisfies(v -> assertThat(v.message()).contains("released v1"));
+    assertThat(violations)
+        .singleElement()
+        .satisfies(v -> assertThat(v.message()).contains("released v1"));
   }
 
   @Test
@@ -143,7 +167,8 @@ class CompatibilityGateTest {
         .hasMessageContaining("FULL")
         .hasMessageContaining("field 'count'")
         .hasMessageContaining("field 'id'")
-        .satisfies(e -> assertThat(((IncompatibleSchemaChangeException) e).violations()).hasSize(2));
+        .satisfies(
+            e -> assertThat(((IncompatibleSchemaChangeException) e).violations()).hasSize(2));
   }
 
   @Test

@@ -9,12 +9,20 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SchemaReleaseTest {
 
-  @TempDir Path released;
+  @TempDir Path work;
+
+  private Path released;
+
+  @BeforeEach
+  void createReleasedDirectory() {
+    released = work.resolve("released");
+  }
 
   @Test
   void shouldWriteASelfContainedFirstVersion() throws IOException {
@@ -52,8 +60,7 @@ class SchemaReleaseTest {
     SchemaRelease.release(currentWithKindSymbols("\"UNKNOWN\", \"A\""), released, "t.Whole");
 
     assertThatThrownBy(
-            () ->
-                SchemaRelease.release(currentWithKindSymbols("\"UNKNOWN\""), released, "t.Whole"))
+            () -> SchemaRelease.release(currentWithKindSymbols("\"UNKNOWN\""), released, "t.Whole"))
         .isInstanceOf(IncompatibleSchemaChangeException.class)
         .hasMessageContaining("field 'part.kind'");
     assertThat(Files.exists(released.resolve("t.Whole").resolve("v2.avsc"))).isFalse();
@@ -68,7 +75,7 @@ class SchemaReleaseTest {
   }
 
   private Map<String, Schema> currentWithKindSymbols(String symbols) {
-    Path sources = released.resolveSibling(released.getFileName() + "-src-" + symbols.length());
+    Path sources = work.resolve("src-" + symbols.length());
     try {
       Files.createDirectories(sources);
       Files.writeString(sources.resolve("Whole.avsc"), SchemaSourcesTest.WHOLE);

@@ -37,8 +37,7 @@ class SchemaSourcesTest {
     Map<String, Schema> current = SchemaSources.loadCurrent(dir);
 
     assertThat(current).containsOnlyKeys("t.Whole", "t.Part", "t.Kind");
-    assertThat(current.get("t.Whole").getField("part").schema())
-        .isEqualTo(current.get("t.Part"));
+    assertThat(current.get("t.Whole").getField("part").schema()).isEqualTo(current.get("t.Part"));
   }
 
   @Test

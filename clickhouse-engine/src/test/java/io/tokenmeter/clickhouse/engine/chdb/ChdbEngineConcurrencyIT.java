@@ -47,7 +47,7 @@ class ChdbEngineConcurrencyIT {
       }
 
       long rows = (long) THREADS * BATCHES * ROWS_PER_BATCH;
-      assertThat(text(engine, "SELECT count() FROM merge('^worker', '^rows$')"))
+      assertThat(text(engine, "SELECT count() FROM merge(REGEXP('^worker'), '^rows$')"))
           .isEqualTo(rows + "\n");
       assertThat(text(engine, "SELECT currentDatabase()")).isEqualTo("default\n");
       assertThat(text(engine, settingsProbe)).isEqualTo(before);

@@ -58,7 +58,7 @@ class ChdbEngineMeasurementIT {
                   + "\t"
                   + idSum
                   + "\t"
-                  + unit.multiply(BigDecimal.valueOf(idSum)).toPlainString()
+                  + unit.multiply(BigDecimal.valueOf(idSum)).stripTrailingZeros().toPlainString()
                   + "\n");
       LOGGER.info(
           "MEASURED open {} ms (includes loading libchdb.so if first in this JVM), RSS after open {} MB,"

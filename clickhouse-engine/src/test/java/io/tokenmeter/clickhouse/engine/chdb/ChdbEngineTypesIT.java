@@ -61,18 +61,19 @@ class ChdbEngineTypesIT {
             .string("claude-sonnet-4-5")
             .map(tags)
             .nullableString(null)
-            .uint64(-1L)
-            .decimal128(largest, 12)
-            .dateTime64Millis(0)
-            .string("gpt-5 ünïcode")
-            .map(Map.of())
-            .nullableString("a note")
             .uint64(3)
             .decimal128(negative, 12)
             .dateTime64Millis(-1)
             .string("")
             .map(Map.of("", ""))
             .nullableString("")
+            // UInt64's largest value: ORDER BY id puts it last, as an unsigned number.
+            .uint64(-1L)
+            .decimal128(largest, 12)
+            .dateTime64Millis(0)
+            .string("gpt-5 ünïcode")
+            .map(Map.of())
+            .nullableString("a note")
             .toByteArray();
 
     QueryResult written =
@@ -84,20 +85,26 @@ class ChdbEngineTypesIT {
 
     assertThat(written.rowsWritten()).isEqualTo(3);
     assertThat(binary.body()).isEqualTo(rows);
-    assertThat(
-            text(
-                engine,
-                "SELECT id, toString(cost), toString(at), model, toString(tags), ifNull(note, 'NULL')"
-                    + " FROM sink_types ORDER BY id"))
+    // TSVRaw: values exactly as ClickHouse renders them, without TabSeparated's escaping.
+    QueryResult rendered =
+        engine.execute(
+            new QueryRequest(
+                "SELECT id, toString(cost), toString(at), model, toString(tags),"
+                    + " ifNull(note, 'NULL') FROM sink_types ORDER BY id",
+                "default",
+                "TSVRaw",
+                Map.of(),
+                null));
+    assertThat(text(rendered))
         .isEqualTo(
             "1\t"
-                + usual.toPlainString()
-                + "\t2025-11-06 12:34:56.789\tclaude-sonnet-4-5\t{'team':'search','quote\\\\'':'back\\\\\\\\slash\\\\nnewline'}\tNULL\n"
+                + usual.stripTrailingZeros().toPlainString()
+                + "\t2025-11-06 12:34:56.789\tclaude-sonnet-4-5\t{'team':'search','quote\\'':'back\\\\slash\\nnewline'}\tNULL\n"
                 + "3\t"
-                + negative.toPlainString()
+                + negative.stripTrailingZeros().toPlainString()
                 + "\t1969-12-31 23:59:59.999\t\t{'':''}\t\n"
                 + "18446744073709551615\t"
-                + largest.toPlainString()
+                + largest.stripTrailingZeros().toPlainString()
                 + "\t1970-01-01 00:00:00.000\tgpt-5 ünïcode\t{}\ta note\n");
   }
 }
