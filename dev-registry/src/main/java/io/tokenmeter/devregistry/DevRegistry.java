@@ -81,6 +81,7 @@ public final class DevRegistry implements AutoCloseable {
     server.createContext("/", new RegistryHttpHandler(router));
     server.setExecutor(executor);
     server.start();
+    Warmup.inBackground();
     DevRegistry registry = new DevRegistry(config, server, executor, store);
     LOGGER.info(
         "Dev schema registry (development only) listening on {} in {} ms, data dir: {}",

@@ -9,32 +9,48 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The registry is started inside test JVMs and dev stacks, so it must be quick to come up. */
+/**
+ * The registry is started inside test JVMs and dev stacks, so {@link DevRegistry#start} must be
+ * quick, also when it replays a journal. The budget is generous because CI machines are shared; the
+ * figures are logged.
+ */
 class StartupTimeIT {
   private static final Logger LOGGER = LoggerFactory.getLogger(StartupTimeIT.class);
-  private static final Duration BUDGET = Duration.ofMillis(500);
+  private static final Duration BUDGET = Duration.ofSeconds(1);
+  private static final int SCHEMAS = 200;
 
   @TempDir Path dataDir;
 
   @Test
-  void shouldStartAndAnswerWellUnderASecond() {
-    // The first start pays for class loading in this JVM, which is what a dev stack sees.
+  void shouldStartWellUnderASecondEvenWhenReplayingAJournal() {
     long started = System.nanoTime();
-    try (DevRegistry registry =
-        DevRegistry.start(DevRegistryConfig.builder().dataDir(dataDir).build())) {
-      int status = new RegistryHttp(registry.url()).get("/").status();
-      Duration firstAnswer = Duration.ofNanos(System.nanoTime() - started);
-      LOGGER.info("First start to first answer: {} ms", firstAnswer.toMillis());
-      assertThat(status).isEqualTo(200);
-      assertThat(firstAnswer).isLessThan(BUDGET.multipliedBy(2));
+    DevRegistry first = DevRegistry.start(DevRegistryConfig.builder().dataDir(dataDir).build());
+    Duration emptyStart = Duration.ofNanos(System.nanoTime() - started);
+    try (first) {
+      RegistryHttp http = new RegistryHttp(first.url());
+      // Independent subjects with distinct records, so nothing is rejected as incompatible.
+      for (int i = 0; i < SCHEMAS; i++) {
+        String schema =
+            "{\"type\":\"record\",\"name\":\"R"
+                + i
+                + "\",\"fields\":[{\"name\":\"f\",\"type\":\"long\"}]}";
+        assertThat(http.register("s" + i + "-value", schema).body())
+            .isEqualTo("{\"id\":" + (i + 1) + "}");
+      }
     }
     long restarted = System.nanoTime();
-    try (DevRegistry registry =
+    try (DevRegistry second =
         DevRegistry.start(DevRegistryConfig.builder().dataDir(dataDir).build())) {
-      Duration warmStart = Duration.ofNanos(System.nanoTime() - restarted);
-      LOGGER.info("Warm start: {} ms", warmStart.toMillis());
-      assertThat(new RegistryHttp(registry.url()).get("/").status()).isEqualTo(200);
-      assertThat(warmStart).isLessThan(BUDGET);
+      Duration replayStart = Duration.ofNanos(System.nanoTime() - restarted);
+      LOGGER.info(
+          "start(): {} ms with an empty data dir, {} ms replaying {} registrations",
+          emptyStart.toMillis(),
+          replayStart.toMillis(),
+          SCHEMAS);
+      assertThat(new RegistryHttp(second.url()).get("/schemas/ids/" + SCHEMAS).status())
+          .isEqualTo(200);
+      assertThat(emptyStart).isLessThan(BUDGET);
+      assertThat(replayStart).isLessThan(BUDGET);
     }
   }
 }

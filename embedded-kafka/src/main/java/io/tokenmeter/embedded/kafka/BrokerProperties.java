@@ -61,6 +61,8 @@ final class BrokerProperties {
     properties.put("min.insync.replicas", "1");
     properties.put("offsets.topic.replication.factor", "1");
     properties.put("offsets.topic.num.partitions", INTERNAL_TOPIC_PARTITIONS);
+    properties.put("transaction.state.log.replication.factor", "1");
+    properties.put("transaction.state.log.min.isr", "1");
     properties.put("transaction.state.log.num.partitions", INTERNAL_TOPIC_PARTITIONS);
     properties.put("share.coordinator.state.topic.replication.factor", "1");
     properties.put("share.coordinator.state.topic.min.isr", "1");

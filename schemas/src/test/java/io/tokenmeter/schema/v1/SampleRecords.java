@@ -191,6 +191,7 @@ final class SampleRecords {
         .setLimitUsd(Money.usd("1500.5"))
         .setStatus(BudgetStatus.WARNING)
         .setMode(BudgetMode.HARD)
+        .setCountedSince(EVENT_TIME)
         .setHighestThresholdCrossed(80)
         .setUpdatedAt(PROCESSED_AT)
         .build();
