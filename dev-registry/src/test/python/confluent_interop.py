@@ -9,6 +9,11 @@ python3-requests. Two commands:
       Confluent-framed bytes of the record described by VALUES_JSON to OUT_FILE. Prints
       {"schema_id": N}.
 
+  api URL SUBJECT SCHEMA_V1_FILE SCHEMA_V2_FILE SCHEMA_BREAKING_FILE
+      Drives the client's other registry calls (register twice, latest, version lookup,
+      registration check, config, compatibility tests, a rejected registration, unknown id,
+      subject deletion) and prints what each returned, as one JSON object.
+
   consume URL IN_FILE
       Decodes the framed bytes in IN_FILE with MessageSerializer.decode_message (which fetches the
       writer schema by id from the registry) and prints the record as JSON, with decimals as
@@ -20,6 +25,7 @@ import json
 import sys
 
 from confluent_kafka.avro import CachedSchemaRegistryClient
+from confluent_kafka.avro import ClientError
 from confluent_kafka.avro import loads
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
 
@@ -76,9 +82,44 @@ def consume(url, in_file):
     print(json.dumps(to_json_values(record), sort_keys=True))
 
 
+def read_schema(path):
+    with open(path, encoding="utf-8") as f:
+        return loads(f.read())
+
+
+def api(url, subject, v1_file, v2_file, breaking_file):
+    v1, v2, breaking = read_schema(v1_file), read_schema(v2_file), read_schema(breaking_file)
+    # Separate clients where the client would otherwise answer from its cache.
+    client = CachedSchemaRegistryClient({"url": url})
+    results = {"register_v1": client.register(subject, v1)}
+    results["register_v1_again"] = CachedSchemaRegistryClient({"url": url}).register(subject, v1)
+    results["register_v2"] = client.register(subject, v2)
+    latest_id, latest_schema, latest_version = client.get_latest_schema(subject)
+    results["latest"] = [latest_id, latest_version, latest_schema.fullname]
+    results["version_of_v1"] = CachedSchemaRegistryClient({"url": url}).get_version(subject, v1)
+    results["check_registration_v2"] = CachedSchemaRegistryClient(
+        {"url": url}).check_registration(subject, v2)
+    results["global_level"] = client.get_compatibility()
+    results["test_v2_against_latest"] = client.test_compatibility(subject, v2)
+    results["test_breaking_against_latest"] = client.test_compatibility(subject, breaking)
+    try:
+        client.register(subject, breaking)
+        results["register_breaking"] = "accepted"
+    except ClientError as e:
+        results["register_breaking"] = str(e).split(" message:")[0]
+    results["set_subject_level"] = client.update_compatibility("NONE", subject)
+    results["subject_level"] = client.get_compatibility(subject)
+    results["register_breaking_under_none"] = client.register(subject, breaking)
+    results["unknown_id"] = CachedSchemaRegistryClient({"url": url}).get_by_id(9999)
+    results["delete_subject"] = client.delete_subject(subject)
+    print(json.dumps(results, sort_keys=True))
+
+
 def main(argv):
     if len(argv) == 7 and argv[1] == "produce":
         produce(*argv[2:])
+    elif len(argv) == 7 and argv[1] == "api":
+        api(*argv[2:])
     elif len(argv) == 4 and argv[1] == "consume":
         consume(*argv[2:])
     else:

@@ -51,6 +51,11 @@ public final class DevRegistry implements AutoCloseable {
     this.store = store;
   }
 
+  /** Starts an in-memory registry on a free loopback port (what most tests want). */
+  public static DevRegistry start() {
+    return start(DevRegistryConfig.builder().build());
+  }
+
   /**
    * Replays the data directory (if any), binds the port and starts serving. Throws {@link
    * UncheckedIOException} when the port cannot be bound and {@link IllegalStateException} when the

@@ -128,6 +128,35 @@ class PythonConfluentClientInteropIT {
   }
 
   @Test
+  void shouldAnswerTheConfluentClientsRegistryCallsAsItExpects() throws IOException {
+    Path v1 = Files.writeString(work.resolve("v1.avsc"), TestSchemas.USAGE_V1);
+    Path v2 = Files.writeString(work.resolve("v2.avsc"), TestSchemas.USAGE_V2);
+    Path breaking = Files.writeString(work.resolve("b.avsc"), TestSchemas.USAGE_NEW_REQUIRED_FIELD);
+    PythonProcess.Result result =
+        PythonProcess.run(
+            List.of(
+                SCRIPT.toString(),
+                "api",
+                registry.url(),
+                "api-value",
+                v1.toString(),
+                v2.toString(),
+                breaking.toString()),
+            work);
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(MAPPER.readTree(result.stdout()))
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"check_registration_v2\":2,\"delete_subject\":[1,2,3],"
+                    + "\"global_level\":\"BACKWARD\",\"latest\":[2,2,\"test.tokenmeter.Usage\"],"
+                    + "\"register_breaking\":\"Incompatible Avro schema:409\","
+                    + "\"register_breaking_under_none\":3,\"register_v1\":1,"
+                    + "\"register_v1_again\":1,\"register_v2\":2,\"set_subject_level\":\"NONE\","
+                    + "\"subject_level\":\"NONE\",\"test_breaking_against_latest\":false,"
+                    + "\"test_v2_against_latest\":true,\"unknown_id\":null,\"version_of_v1\":1}"));
+  }
+
+  @Test
   void shouldDecodeInPythonWhatTheJavaSerializerWrote() throws IOException {
     byte[] bytes;
     try (KafkaAvroSerializer<UsageProbe> serializer = new KafkaAvroSerializer<>()) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,28 +37,28 @@ public final class SchemaSources {
    * by full name. Files may reference types of other files in any order: a file whose references
    * are not defined yet is retried after the others.
    *
-   * @throws SchemaParseException for the first file that cannot be parsed even with all others
+   * @throws SchemaParseException naming every file that cannot be parsed even with all others
    */
   public static Map<String, Schema> loadCurrent(Path avroDir) {
     Map<String, Schema> named = new TreeMap<>();
     List<Path> pending = new ArrayList<>(avscFiles(avroDir));
     while (!pending.isEmpty()) {
-      AvroRuntimeException lastFailure = null;
-      List<Path> stillPending = new ArrayList<>();
+      Map<Path, String> failures = new LinkedHashMap<>();
       for (Path file : pending) {
         try {
           collectNamed(parseWith(named, file), named);
         } catch (AvroRuntimeException e) {
           // Undefined references surface as parse or type exceptions; retry after the others.
-          lastFailure = lastFailure == null ? e : lastFailure;
-          stillPending.add(file);
+          failures.put(file, e.getMessage());
         }
       }
-      if (stillPending.size() == pending.size()) {
+      if (failures.size() == pending.size()) {
         throw new SchemaParseException(
-            "cannot parse " + pending.get(0) + ": " + lastFailure.getMessage());
+            "cannot parse these schema files (a broken file also blocks the files that use its"
+                + " types): "
+                + failures);
       }
-      pending = stillPending;
+      pending = new ArrayList<>(failures.keySet());
     }
     return named;
   }

@@ -50,6 +50,19 @@ class SchemaSourcesTest {
   }
 
   @Test
+  void shouldNameTheBrokenFileAndTheFilesItBlocks() throws IOException {
+    write("Whole.avsc", WHOLE);
+    write("Part.avsc", PART.replace("t.Kind", "t.Knid"));
+    write("Kind.avsc", KIND);
+
+    assertThatThrownBy(() -> SchemaSources.loadCurrent(dir))
+        .isInstanceOf(SchemaParseException.class)
+        .hasMessageContaining("Part.avsc")
+        .hasMessageContaining("t.Knid")
+        .hasMessageContaining("Whole.avsc");
+  }
+
+  @Test
   void shouldReadReleasedVersionsFromRecordDirectories() throws IOException {
     write("t.Kind/v1.avsc", KIND);
     write("t.Kind/v2.avsc", KIND.replace("[\"UNKNOWN\"]", "[\"UNKNOWN\", \"A\"]"));

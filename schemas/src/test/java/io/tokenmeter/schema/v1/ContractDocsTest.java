@@ -88,6 +88,23 @@ class ContractDocsTest {
   }
 
   @Test
+  void shouldDefaultEnumFieldsToOneOfTheirSymbols() {
+    // Avro's parser does not check this; a wrong symbol would only fail when a reader needs it.
+    int checked = 0;
+    for (Schema record : records()) {
+      for (Schema.Field field : record.getFields()) {
+        if (field.schema().getType() == Schema.Type.ENUM && field.hasDefaultValue()) {
+          assertThat(field.schema().getEnumSymbols())
+              .as(record.getName() + "." + field.name())
+              .contains(String.valueOf(field.defaultVal()));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).as("BudgetDefinition.mode has a default").isPositive();
+  }
+
+  @Test
   void shouldDefaultEveryOptionalFieldToNull() {
     for (Schema record : records()) {
       for (Schema.Field field : record.getFields()) {

@@ -1,0 +1,253 @@
+package io.tokenmeter.sdk.client;
+
+import io.tokenmeter.schema.v1.UsageEvent;
+import io.tokenmeter.sdk.event.UsageEventFactory;
+import io.tokenmeter.sdk.event.UsageReport;
+import io.tokenmeter.sdk.event.UuidV7Generator;
+import io.tokenmeter.sdk.validation.InvalidUsageEventException;
+import io.tokenmeter.sdk.validation.UsageEventValidator;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes usage events to the usage topic, keyed by tenant. Thread-safe; create one per process
+ * with {@link #builder()} and close it on shutdown.
+ *
+ * <p>Overflow policy: at most {@code maxBufferedEvents} events are accepted and not yet
+ * acknowledged. When that many are pending, {@link #tryPublish} throws {@link BufferFullException}
+ * at once and {@link #publish} waits up to {@code publishBlockTimeout} for room, then throws it. An
+ * accepted event is never dropped silently: its future completes with the broker's acknowledgement
+ * or with the error, and the metrics count it either way.
+ */
+public final class UsageClient implements AutoCloseable {
+
+  /** Bound of {@link #close()}: time to flush what is pending, then to shut the producer down. */
+  public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(UsageClient.class);
+
+  private final UsageClientSettings settings;
+  private final Producer<String, UsageEvent> producer;
+  private final UsageEventFactory events;
+  private final Semaphore buffer;
+  private final ClientCounters counters = new ClientCounters();
+  private final Set<CompletableFuture<PublishResult>> pending = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ExecutorService flusher =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "tokenmeter-usage-flush");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  UsageClient(UsageClientSettings settings, Producer<String, UsageEvent> producer, Clock clock) {
+    this.settings = settings;
+    this.producer = producer;
+    this.buffer = new Semaphore(settings.maxBufferedEvents());
+    this.events =
+        new UsageEventFactory(
+            clock,
+            new UuidV7Generator(clock, new SecureRandom()),
+            new UsageEventValidator(clock, settings.maxFutureSkew()),
+            settings.defaultTenantId(),
+            settings.defaultTags());
+    LOGGER.info(
+        "usage client started: topic={}, maxBufferedEvents={}",
+        settings.topic(),
+        settings.maxBufferedEvents());
+  }
+
+  public static UsageClientBuilder builder() {
+    return new UsageClientBuilder();
+  }
+
+  /**
+   * Validates and sends, waiting up to {@code publishBlockTimeout} for buffer room.
+   *
+   * @return completes with where the event was stored, or with the write's error
+   * @throws InvalidUsageEventException if the report breaks the contract (nothing is sent)
+   * @throws BufferFullException if no room appeared in time (nothing is sent)
+   */
+  public CompletableFuture<PublishResult> publish(UsageReport report) {
+    return admitWaiting(events.create(report));
+  }
+
+  /** As {@link #publish(UsageReport)}, for an event built as the Avro record itself. */
+  public CompletableFuture<PublishResult> publish(UsageEvent event) {
+    return admitWaiting(events.check(event));
+  }
+
+  /**
+   * Validates and sends without ever waiting for buffer room: for request paths that must not
+   * block.
+   *
+   * @throws InvalidUsageEventException if the report breaks the contract (nothing is sent)
+   * @throws BufferFullException if the buffer is full right now (nothing is sent)
+   */
+  public CompletableFuture<PublishResult> tryPublish(UsageReport report) {
+    UsageEvent event = events.create(report);
+    ensureOpen();
+    if (!buffer.tryAcquire()) {
+      throw rejected();
+    }
+    return send(event);
+  }
+
+  /**
+   * Asks the producer to send everything pending now.
+   *
+   * @return completes once every event accepted before this call is acknowledged or failed; each
+   *     event's own future carries its outcome
+   */
+  public CompletableFuture<Void> flush() {
+    List<CompletableFuture<PublishResult>> snapshot = List.copyOf(pending);
+    CompletableFuture<Void> sent;
+    try {
+      sent = CompletableFuture.runAsync(producer::flush, flusher);
+    } catch (RejectedExecutionException closing) {
+      sent = CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<?>[] outcomes =
+        snapshot.stream().map(f -> f.handle((r, e) -> null)).toArray(CompletableFuture[]::new);
+    return sent.handle((r, e) -> null).thenCompose(ignored -> CompletableFuture.allOf(outcomes));
+  }
+
+  /** {@link #close(Duration)} with {@link #DEFAULT_CLOSE_TIMEOUT}. */
+  @Override
+  public void close() {
+    close(DEFAULT_CLOSE_TIMEOUT);
+  }
+
+  /**
+   * Flushes, then closes the producer, together within {@code timeout}. Events still pending when
+   * time runs out fail (their futures say so). Idempotent: later calls return at once.
+   */
+  public void close(Duration timeout) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      flush().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      LOGGER.warn(
+          "close: {} events still unacknowledged after {}; they will fail",
+          counters.snapshot().inFlight(),
+          timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOGGER.warn("close interrupted while flushing; closing the producer now");
+    } catch (ExecutionException e) {
+      LOGGER.warn("close: flush failed; closing the producer now", e.getCause());
+    } finally {
+      long remaining = Math.max(0L, deadline - System.nanoTime());
+      producer.close(Duration.ofNanos(remaining));
+      flusher.shutdownNow();
+      LOGGER.info("usage client closed: {}", counters.snapshot());
+    }
+  }
+
+  public UsageClientMetrics metrics() {
+    return counters.snapshot();
+  }
+
+  public String topic() {
+    return settings.topic();
+  }
+
+  private CompletableFuture<PublishResult> admitWaiting(UsageEvent event) {
+    ensureOpen();
+    try {
+      long waitNanos = settings.publishBlockTimeout().toNanos();
+      if (!buffer.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
+        throw rejected();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      counters.rejected();
+      throw new BufferFullException("interrupted while waiting for buffer room; event not sent");
+    }
+    return send(event);
+  }
+
+  private CompletableFuture<PublishResult> send(UsageEvent event) {
+    counters.accepted();
+    CompletableFuture<PublishResult> result = new CompletableFuture<>();
+    pending.add(result);
+    result.whenComplete((r, e) -> pending.remove(result));
+    try {
+      producer.send(
+          new ProducerRecord<>(settings.topic(), event.getTenantId(), event),
+          (metadata, exception) -> {
+            if (exception != null) {
+              fail(result, event, exception);
+            } else {
+              succeed(result, event, metadata);
+            }
+          });
+    } catch (RuntimeException e) {
+      // Serialization, registry, metadata-timeout and closed-producer errors are thrown, not
+      // reported through the callback; they still belong to this event's future.
+      fail(result, event, e);
+    }
+    return result;
+  }
+
+  private void succeed(
+      CompletableFuture<PublishResult> result, UsageEvent event, RecordMetadata metadata) {
+    PublishResult stored =
+        new PublishResult(
+            event.getEventId(),
+            metadata.topic(),
+            metadata.partition(),
+            metadata.offset(),
+            Instant.ofEpochMilli(metadata.timestamp()));
+    if (result.complete(stored)) {
+      buffer.release();
+      counters.succeeded();
+    }
+  }
+
+  private void fail(CompletableFuture<PublishResult> result, UsageEvent event, Exception error) {
+    if (result.completeExceptionally(error)) {
+      buffer.release();
+      counters.failed();
+      LOGGER.debug("usage event {} not published: {}", event.getEventId(), error.toString());
+    }
+  }
+
+  private BufferFullException rejected() {
+    counters.rejected();
+    return new BufferFullException(
+        "usage buffer full: "
+            + settings.maxBufferedEvents()
+            + " events await acknowledgement; event not sent (raise maxBufferedEvents or check"
+            + " the brokers)");
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("usage client is closed; build a new one to publish");
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.tokenmeter.processor;
+
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.Sensor.RecordingLevel;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+
+/**
+ * tokenmeter's own sensors (rate and total per task), registered through Kafka Streams so they are
+ * exported with every other Kafka Streams metric (JMX group {@code stream-tokenmeter-metrics}).
+ */
+public final class ProcessorMetrics {
+  public static final String SCOPE = "tokenmeter";
+  public static final String DEAD_LETTERS = "dead-letters";
+  public static final String LATE_EVENTS_CORRECTED = "late-events-corrected";
+  public static final String LATE_EVENTS_EXPIRED = "late-events-expired";
+
+  private ProcessorMetrics() {}
+
+  /** A rate/total sensor for one operation of this task, created once per processor init. */
+  public static Sensor sensor(ProcessingContext context, String operation) {
+    return context
+        .metrics()
+        .addRateTotalSensor(SCOPE, context.taskId().toString(), operation, RecordingLevel.INFO);
+  }
+}

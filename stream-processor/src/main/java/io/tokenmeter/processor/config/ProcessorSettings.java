@@ -1,0 +1,256 @@
+package io.tokenmeter.processor.config;
+
+import io.tokenmeter.processor.topology.Topics;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Immutable settings of the stream processor. Keys starting with {@code tokenmeter.} are ours; every
+ * other key (Kafka Streams, Kafka clients, schema registry) passes through unchanged to Kafka
+ * Streams and to the serdes. Build one with {@link #fromMap} after layering ({@link SettingsLayers}).
+ */
+public final class ProcessorSettings {
+  public static final String APPLICATION_ID = "application.id";
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String PROCESSING_GUARANTEE = "processing.guarantee";
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String TOPIC_USAGE = "tokenmeter.topic.usage";
+  public static final String TOPIC_PRICED_USAGE = "tokenmeter.topic.priced-usage";
+  public static final String TOPIC_UNPRICED_USAGE = "tokenmeter.topic.unpriced-usage";
+  public static final String TOPIC_PRICES = "tokenmeter.topic.prices";
+  public static final String TOPIC_BUDGETS = "tokenmeter.topic.budgets";
+  public static final String TOPIC_AGGREGATES = "tokenmeter.topic.aggregates";
+  public static final String TOPIC_BUDGET_ALERTS = "tokenmeter.topic.budget-alerts";
+  public static final String TOPIC_BUDGET_STATE = "tokenmeter.topic.budget-state";
+  public static final String TOPIC_DEAD_LETTERS = "tokenmeter.topic.dead-letters";
+  public static final String AGGREGATE_GRACE = "tokenmeter.aggregate.grace";
+  public static final String AGGREGATE_CORRECTION_RETENTION =
+      "tokenmeter.aggregate.correction-retention";
+  public static final String AGGREGATE_EMIT_UPDATES = "tokenmeter.aggregate.emit-updates";
+  public static final String SHUTDOWN_TIMEOUT = "tokenmeter.shutdown.timeout";
+
+  public static final String DEFAULT_APPLICATION_ID = "tokenmeter-stream-processor";
+  public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+  public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
+  public static final String AT_LEAST_ONCE = "at_least_once";
+  public static final String DEFAULT_PROCESSING_GUARANTEE = EXACTLY_ONCE_V2;
+  public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
+
+  /** Long enough for a producer's retries and batching; short enough to keep final values timely. */
+  public static final Duration DEFAULT_AGGREGATE_GRACE = Duration.ofMinutes(5);
+
+  /** How long a closed window still accepts late events as corrections (store size vs. recall). */
+  public static final Duration DEFAULT_AGGREGATE_CORRECTION_RETENTION = Duration.ofDays(1);
+
+  public static final boolean DEFAULT_AGGREGATE_EMIT_UPDATES = true;
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Set<String> GUARANTEES = Set.of(EXACTLY_ONCE_V2, AT_LEAST_ONCE);
+
+  private final Map<String, String> values;
+  private final Duration aggregateGrace;
+  private final Duration correctionRetention;
+  private final boolean emitUpdates;
+  private final Duration shutdownTimeout;
+
+  private ProcessorSettings(Map<String, String> values) {
+    this.values = values;
+    List<String> problems = new ArrayList<>();
+    for (String key : topicKeys()) {
+      require(problems, key);
+    }
+    require(problems, APPLICATION_ID);
+    require(problems, BOOTSTRAP_SERVERS);
+    require(problems, SCHEMA_REGISTRY_URL);
+    String guarantee = values.get(PROCESSING_GUARANTEE);
+    if (!GUARANTEES.contains(guarantee)) {
+      problems.add(
+          PROCESSING_GUARANTEE
+              + " is '"
+              + guarantee
+              + "'; set it to exactly_once_v2 (default) or at_least_once");
+    }
+    aggregateGrace = duration(problems, AGGREGATE_GRACE, false);
+    correctionRetention = duration(problems, AGGREGATE_CORRECTION_RETENTION, false);
+    shutdownTimeout = duration(problems, SHUTDOWN_TIMEOUT, true);
+    emitUpdates = bool(problems, AGGREGATE_EMIT_UPDATES);
+    long distinctTopics = topicKeys().stream().map(values::get).distinct().count();
+    if (distinctTopics != topicKeys().size()) {
+      problems.add("the tokenmeter.topic.* settings must name 9 different topics; two are equal");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Invalid stream-processor settings: " + String.join("; ", problems));
+    }
+  }
+
+  /** Settings from a flat map; missing keys take their defaults. */
+  public static ProcessorSettings fromMap(Map<String, String> overrides) {
+    Map<String, String> merged = new LinkedHashMap<>(defaults());
+    merged.putAll(overrides);
+    return new ProcessorSettings(Collections.unmodifiableMap(merged));
+  }
+
+  /** Settings with every default. */
+  public static ProcessorSettings defaultSettings() {
+    return fromMap(Map.of());
+  }
+
+  /** The default value of every key this class knows. */
+  public static Map<String, String> defaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    defaults.put(APPLICATION_ID, DEFAULT_APPLICATION_ID);
+    defaults.put(BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS);
+    defaults.put(PROCESSING_GUARANTEE, DEFAULT_PROCESSING_GUARANTEE);
+    defaults.put(SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL);
+    defaults.put(TOPIC_USAGE, Topics.USAGE);
+    defaults.put(TOPIC_PRICED_USAGE, Topics.PRICED_USAGE);
+    defaults.put(TOPIC_UNPRICED_USAGE, Topics.UNPRICED_USAGE);
+    defaults.put(TOPIC_PRICES, Topics.PRICES);
+    defaults.put(TOPIC_BUDGETS, Topics.BUDGETS);
+    defaults.put(TOPIC_AGGREGATES, Topics.AGGREGATES);
+    defaults.put(TOPIC_BUDGET_ALERTS, Topics.BUDGET_ALERTS);
+    defaults.put(TOPIC_BUDGET_STATE, Topics.BUDGET_STATE);
+    defaults.put(TOPIC_DEAD_LETTERS, Topics.DEAD_LETTERS);
+    defaults.put(AGGREGATE_GRACE, DEFAULT_AGGREGATE_GRACE.toString());
+    defaults.put(AGGREGATE_CORRECTION_RETENTION, DEFAULT_AGGREGATE_CORRECTION_RETENTION.toString());
+    defaults.put(AGGREGATE_EMIT_UPDATES, String.valueOf(DEFAULT_AGGREGATE_EMIT_UPDATES));
+    defaults.put(SHUTDOWN_TIMEOUT, DEFAULT_SHUTDOWN_TIMEOUT.toString());
+    return defaults;
+  }
+
+  /** Every key naming a topic. */
+  public static List<String> topicKeys() {
+    return List.of(
+        TOPIC_USAGE,
+        TOPIC_PRICED_USAGE,
+        TOPIC_UNPRICED_USAGE,
+        TOPIC_PRICES,
+        TOPIC_BUDGETS,
+        TOPIC_AGGREGATES,
+        TOPIC_BUDGET_ALERTS,
+        TOPIC_BUDGET_STATE,
+        TOPIC_DEAD_LETTERS);
+  }
+
+  private void require(List<String> problems, String key) {
+    String value = values.get(key);
+    if (value == null || value.isBlank()) {
+      problems.add(key + " is empty; set it or remove it to use the default");
+    }
+  }
+
+  private Duration duration(List<String> problems, String key, boolean mustBePositive) {
+    String text = values.get(key);
+    try {
+      Duration parsed = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+      if (parsed.isNegative() || (mustBePositive && parsed.isZero())) {
+        problems.add(key + " is " + text + "; it must be " + (mustBePositive ? "> 0" : ">= 0"));
+      }
+      return parsed;
+    } catch (DateTimeParseException | NullPointerException e) {
+      problems.add(key + " is '" + text + "'; write an ISO-8601 duration such as PT5M or PT1H");
+      return Duration.ZERO;
+    }
+  }
+
+  private boolean bool(List<String> problems, String key) {
+    String text = String.valueOf(values.get(key)).trim().toLowerCase(Locale.ROOT);
+    if (!text.equals("true") && !text.equals("false")) {
+      problems.add(key + " is '" + values.get(key) + "'; write true or false");
+    }
+    return Boolean.parseBoolean(text);
+  }
+
+  public String topic(String topicKey) {
+    if (!topicKeys().contains(topicKey)) {
+      throw new IllegalArgumentException(topicKey + " is not a topic key; use a TOPIC_* constant");
+    }
+    return values.get(topicKey);
+  }
+
+  public String usageTopic() {
+    return values.get(TOPIC_USAGE);
+  }
+
+  public String pricedUsageTopic() {
+    return values.get(TOPIC_PRICED_USAGE);
+  }
+
+  public String unpricedUsageTopic() {
+    return values.get(TOPIC_UNPRICED_USAGE);
+  }
+
+  public String pricesTopic() {
+    return values.get(TOPIC_PRICES);
+  }
+
+  public String aggregatesTopic() {
+    return values.get(TOPIC_AGGREGATES);
+  }
+
+  public String deadLettersTopic() {
+    return values.get(TOPIC_DEAD_LETTERS);
+  }
+
+  public String applicationId() {
+    return values.get(APPLICATION_ID);
+  }
+
+  public String processingGuarantee() {
+    return values.get(PROCESSING_GUARANTEE);
+  }
+
+  public String schemaRegistryUrl() {
+    return values.get(SCHEMA_REGISTRY_URL);
+  }
+
+  public Duration aggregateGrace() {
+    return aggregateGrace;
+  }
+
+  public Duration correctionRetention() {
+    return correctionRetention;
+  }
+
+  public boolean emitAggregateUpdates() {
+    return emitUpdates;
+  }
+
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /** Every setting, ours included, for serde configuration (serdes ignore keys they do not know). */
+  public Map<String, String> all() {
+    return values;
+  }
+
+  /** Kafka Streams properties: every key that is not ours, unchanged. */
+  public Properties streamsProperties() {
+    Properties properties = new Properties();
+    values.forEach(
+        (key, value) -> {
+          if (!key.startsWith("tokenmeter.")) {
+            properties.setProperty(key, value);
+          }
+        });
+    return properties;
+  }
+
+  @Override
+  public String toString() {
+    // Only our own keys: pass-through keys may hold credentials (sasl.jaas.config, basic auth).
+    StringBuilder text = new StringBuilder("ProcessorSettings{");
+    defaults().keySet().forEach(key -> text.append(key).append('=').append(values.get(key)).append(", "));
+    return text.append('}').toString();
+  }
+}
