@@ -24,8 +24,23 @@ public final class ModelNames {
   /** Bedrock model vendor prefixes ({@code anthropic.claude-...}). */
   private static final Set<String> BEDROCK_VENDORS =
       Set.of(
-          "anthropic", "amazon", "meta", "mistral", "cohere", "ai21", "deepseek", "openai", "qwen",
-          "writer", "moonshotai", "moonshot", "minimax", "google", "nvidia", "twelvelabs", "zai");
+          "anthropic",
+          "amazon",
+          "meta",
+          "mistral",
+          "cohere",
+          "ai21",
+          "deepseek",
+          "openai",
+          "qwen",
+          "writer",
+          "moonshotai",
+          "moonshot",
+          "minimax",
+          "google",
+          "nvidia",
+          "twelvelabs",
+          "zai");
 
   private static final Pattern BEDROCK_VERSION = Pattern.compile("-v\\d+(?::\\d+)?$");
   private static final Pattern VERTEX_VERSION = Pattern.compile("@[a-z0-9._-]+$");
@@ -36,7 +51,9 @@ public final class ModelNames {
 
   private ModelNames() {}
 
-  /** Trims and lower-cases with {@link Locale#ROOT}, so a Turkish default locale changes nothing. */
+  /**
+   * Trims and lower-cases with {@link Locale#ROOT}, so a Turkish default locale changes nothing.
+   */
   public static String normalize(String name) {
     return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
   }
@@ -72,7 +89,9 @@ public final class ModelNames {
     return before;
   }
 
-  /** {@code openai/gpt-4o} and {@code models/gemini-2.5-pro} name the model after the last slash. */
+  /**
+   * {@code openai/gpt-4o} and {@code models/gemini-2.5-pro} name the model after the last slash.
+   */
   static String stripRoutingPrefix(String name) {
     int slash = name.lastIndexOf('/');
     return slash >= 0 ? name.substring(slash + 1) : name;

@@ -18,7 +18,8 @@ public final class AvroPrices {
   /**
    * Reads one Avro price version.
    *
-   * @throws IllegalArgumentException when a value breaks the contract (negative rate, missing id...)
+   * @throws IllegalArgumentException when a value breaks the contract (negative rate, missing
+   *     id...)
    */
   public static PriceVersion fromAvro(ModelPrice price) {
     List<NameRule> rules =

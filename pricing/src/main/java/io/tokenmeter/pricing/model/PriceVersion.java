@@ -49,7 +49,8 @@ public record PriceVersion(
     Objects.requireNonNull(effectiveFrom, "effective_from of " + versionId);
     source = source == null ? "" : source;
     Objects.requireNonNull(rates, "rates of " + versionId);
-    List<ContextTier> sorted = new ArrayList<>(longContextTiers == null ? List.of() : longContextTiers);
+    List<ContextTier> sorted =
+        new ArrayList<>(longContextTiers == null ? List.of() : longContextTiers);
     sorted.sort(Comparator.comparingLong(ContextTier::thresholdInputTokens));
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i).thresholdInputTokens() == sorted.get(i - 1).thresholdInputTokens()) {

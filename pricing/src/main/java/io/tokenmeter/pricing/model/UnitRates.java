@@ -8,8 +8,8 @@ import java.util.TreeMap;
 /**
  * One full set of rates in USD per single unit (the Avro {@code UnitPrices}), immutable, every rate
  * at scale 12. A null component means "no separate rate": the {@code effective...} accessors apply
- * the fallback the contract names (cache read falls back to uncached input, reasoning to output...),
- * never zero.
+ * the fallback the contract names (cache read falls back to uncached input, reasoning to
+ * output...), never zero.
  */
 public record UnitRates(
     BigDecimal uncachedInput,
@@ -38,7 +38,8 @@ public record UnitRates(
     perRequest = Money.exactOrNull(perRequest, "per-request fee");
     TreeMap<String, BigDecimal> units = new TreeMap<>();
     if (otherUnits != null) {
-      otherUnits.forEach((name, rate) -> units.put(name, Money.exact(rate, "rate of unit " + name)));
+      otherUnits.forEach(
+          (name, rate) -> units.put(name, Money.exact(rate, "rate of unit " + name)));
     }
     otherUnits = Map.copyOf(units);
   }
@@ -51,38 +52,92 @@ public record UnitRates(
 
   public UnitRates withCacheRead(BigDecimal rate) {
     return new UnitRates(
-        uncachedInput, rate, cacheWrite5m, cacheWrite1h, output, reasoning, audioInput,
-        cacheAudioRead, audioOutput, perRequest, otherUnits);
+        uncachedInput,
+        rate,
+        cacheWrite5m,
+        cacheWrite1h,
+        output,
+        reasoning,
+        audioInput,
+        cacheAudioRead,
+        audioOutput,
+        perRequest,
+        otherUnits);
   }
 
   public UnitRates withCacheWrites(BigDecimal fiveMinutes, BigDecimal oneHour) {
     return new UnitRates(
-        uncachedInput, cacheRead, fiveMinutes, oneHour, output, reasoning, audioInput,
-        cacheAudioRead, audioOutput, perRequest, otherUnits);
+        uncachedInput,
+        cacheRead,
+        fiveMinutes,
+        oneHour,
+        output,
+        reasoning,
+        audioInput,
+        cacheAudioRead,
+        audioOutput,
+        perRequest,
+        otherUnits);
   }
 
   public UnitRates withReasoning(BigDecimal rate) {
     return new UnitRates(
-        uncachedInput, cacheRead, cacheWrite5m, cacheWrite1h, output, rate, audioInput,
-        cacheAudioRead, audioOutput, perRequest, otherUnits);
+        uncachedInput,
+        cacheRead,
+        cacheWrite5m,
+        cacheWrite1h,
+        output,
+        rate,
+        audioInput,
+        cacheAudioRead,
+        audioOutput,
+        perRequest,
+        otherUnits);
   }
 
   public UnitRates withAudio(BigDecimal input, BigDecimal cacheRead, BigDecimal output) {
     return new UnitRates(
-        uncachedInput, this.cacheRead, cacheWrite5m, cacheWrite1h, this.output, reasoning, input,
-        cacheRead, output, perRequest, otherUnits);
+        uncachedInput,
+        this.cacheRead,
+        cacheWrite5m,
+        cacheWrite1h,
+        this.output,
+        reasoning,
+        input,
+        cacheRead,
+        output,
+        perRequest,
+        otherUnits);
   }
 
   public UnitRates withPerRequest(BigDecimal fee) {
     return new UnitRates(
-        uncachedInput, cacheRead, cacheWrite5m, cacheWrite1h, output, reasoning, audioInput,
-        cacheAudioRead, audioOutput, fee, otherUnits);
+        uncachedInput,
+        cacheRead,
+        cacheWrite5m,
+        cacheWrite1h,
+        output,
+        reasoning,
+        audioInput,
+        cacheAudioRead,
+        audioOutput,
+        fee,
+        otherUnits);
   }
 
   public UnitRates withOtherUnits(Map<String, BigDecimal> rates) {
     return new UnitRates(
-        uncachedInput, cacheRead, cacheWrite5m, cacheWrite1h, output, reasoning, audioInput,
-        cacheAudioRead, audioOutput, perRequest, rates);
+        uncachedInput,
+        cacheRead,
+        cacheWrite5m,
+        cacheWrite1h,
+        output,
+        reasoning,
+        audioInput,
+        cacheAudioRead,
+        audioOutput,
+        perRequest,
+        rates);
   }
 
   /** Text cache reads; null rate = uncached input rate. */

@@ -9,22 +9,14 @@ import io.tokenmeter.sdk.validation.UsageEventValidator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +40,7 @@ public final class UsageClient implements AutoCloseable {
   private final UsageClientSettings settings;
   private final Producer<String, UsageEvent> producer;
   private final UsageEventFactory events;
-  private final Semaphore buffer;
-  private final ClientCounters counters = new ClientCounters();
-  private final Set<CompletableFuture<PublishResult>> pending = ConcurrentHashMap.newKeySet();
+  private final BoundedSender sender;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ExecutorService flusher =
       Executors.newSingleThreadExecutor(
@@ -63,7 +53,7 @@ public final class UsageClient implements AutoCloseable {
   UsageClient(UsageClientSettings settings, Producer<String, UsageEvent> producer, Clock clock) {
     this.settings = settings;
     this.producer = producer;
-    this.buffer = new Semaphore(settings.maxBufferedEvents());
+    this.sender = new BoundedSender(settings.topic(), producer, settings.maxBufferedEvents());
     this.events =
         new UsageEventFactory(
             clock,
@@ -89,16 +79,20 @@ public final class UsageClient implements AutoCloseable {
    * @throws BufferFullException if no room appeared in time (nothing is sent)
    */
   public CompletableFuture<PublishResult> publish(UsageReport report) {
-    return admitWaiting(events.create(report));
+    UsageEvent event = events.create(report);
+    ensureOpen();
+    return sender.sendWaiting(event, settings.publishBlockTimeout());
   }
 
   /** As {@link #publish(UsageReport)}, for an event built as the Avro record itself. */
   public CompletableFuture<PublishResult> publish(UsageEvent event) {
-    return admitWaiting(events.check(event));
+    events.check(event);
+    ensureOpen();
+    return sender.sendWaiting(event, settings.publishBlockTimeout());
   }
 
   /**
-   * Validates and sends without ever waiting for buffer room: for request paths that must not
+   * Validates and sends without ever waiting for buffer room, for request paths that must not
    * block.
    *
    * @throws InvalidUsageEventException if the report breaks the contract (nothing is sent)
@@ -107,10 +101,7 @@ public final class UsageClient implements AutoCloseable {
   public CompletableFuture<PublishResult> tryPublish(UsageReport report) {
     UsageEvent event = events.create(report);
     ensureOpen();
-    if (!buffer.tryAcquire()) {
-      throw rejected();
-    }
-    return send(event);
+    return sender.trySend(event);
   }
 
   /**
@@ -120,16 +111,7 @@ public final class UsageClient implements AutoCloseable {
    *     event's own future carries its outcome
    */
   public CompletableFuture<Void> flush() {
-    List<CompletableFuture<PublishResult>> snapshot = List.copyOf(pending);
-    CompletableFuture<Void> sent;
-    try {
-      sent = CompletableFuture.runAsync(producer::flush, flusher);
-    } catch (RejectedExecutionException closing) {
-      sent = CompletableFuture.completedFuture(null);
-    }
-    CompletableFuture<?>[] outcomes =
-        snapshot.stream().map(f -> f.handle((r, e) -> null)).toArray(CompletableFuture[]::new);
-    return sent.handle((r, e) -> null).thenCompose(ignored -> CompletableFuture.allOf(outcomes));
+    return sender.flush(flusher);
   }
 
   /** {@link #close(Duration)} with {@link #DEFAULT_CLOSE_TIMEOUT}. */
@@ -140,7 +122,7 @@ public final class UsageClient implements AutoCloseable {
 
   /**
    * Flushes, then closes the producer, together within {@code timeout}. Events still pending when
-   * time runs out fail (their futures say so). Idempotent: later calls return at once.
+   * time runs out fail, and their futures say so. Idempotent: later calls return at once.
    */
   public void close(Duration timeout) {
     if (!closed.compareAndSet(false, true)) {
@@ -152,7 +134,7 @@ public final class UsageClient implements AutoCloseable {
     } catch (TimeoutException e) {
       LOGGER.warn(
           "close: {} events still unacknowledged after {}; they will fail",
-          counters.snapshot().inFlight(),
+          sender.metrics().inFlight(),
           timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -163,86 +145,16 @@ public final class UsageClient implements AutoCloseable {
       long remaining = Math.max(0L, deadline - System.nanoTime());
       producer.close(Duration.ofNanos(remaining));
       flusher.shutdownNow();
-      LOGGER.info("usage client closed: {}", counters.snapshot());
+      LOGGER.info("usage client closed: {}", sender.metrics());
     }
   }
 
   public UsageClientMetrics metrics() {
-    return counters.snapshot();
+    return sender.metrics();
   }
 
   public String topic() {
     return settings.topic();
-  }
-
-  private CompletableFuture<PublishResult> admitWaiting(UsageEvent event) {
-    ensureOpen();
-    try {
-      long waitNanos = settings.publishBlockTimeout().toNanos();
-      if (!buffer.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
-        throw rejected();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      counters.rejected();
-      throw new BufferFullException("interrupted while waiting for buffer room; event not sent");
-    }
-    return send(event);
-  }
-
-  private CompletableFuture<PublishResult> send(UsageEvent event) {
-    counters.accepted();
-    CompletableFuture<PublishResult> result = new CompletableFuture<>();
-    pending.add(result);
-    result.whenComplete((r, e) -> pending.remove(result));
-    try {
-      producer.send(
-          new ProducerRecord<>(settings.topic(), event.getTenantId(), event),
-          (metadata, exception) -> {
-            if (exception != null) {
-              fail(result, event, exception);
-            } else {
-              succeed(result, event, metadata);
-            }
-          });
-    } catch (RuntimeException e) {
-      // Serialization, registry, metadata-timeout and closed-producer errors are thrown, not
-      // reported through the callback; they still belong to this event's future.
-      fail(result, event, e);
-    }
-    return result;
-  }
-
-  private void succeed(
-      CompletableFuture<PublishResult> result, UsageEvent event, RecordMetadata metadata) {
-    PublishResult stored =
-        new PublishResult(
-            event.getEventId(),
-            metadata.topic(),
-            metadata.partition(),
-            metadata.offset(),
-            Instant.ofEpochMilli(metadata.timestamp()));
-    if (result.complete(stored)) {
-      buffer.release();
-      counters.succeeded();
-    }
-  }
-
-  private void fail(CompletableFuture<PublishResult> result, UsageEvent event, Exception error) {
-    if (result.completeExceptionally(error)) {
-      buffer.release();
-      counters.failed();
-      LOGGER.debug("usage event {} not published: {}", event.getEventId(), error.toString());
-    }
-  }
-
-  private BufferFullException rejected() {
-    counters.rejected();
-    return new BufferFullException(
-        "usage buffer full: "
-            + settings.maxBufferedEvents()
-            + " events await acknowledgement; event not sent (raise maxBufferedEvents or check"
-            + " the brokers)");
   }
 
   private void ensureOpen() {

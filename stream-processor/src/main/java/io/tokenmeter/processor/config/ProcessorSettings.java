@@ -13,9 +13,10 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Immutable settings of the stream processor. Keys starting with {@code tokenmeter.} are ours; every
- * other key (Kafka Streams, Kafka clients, schema registry) passes through unchanged to Kafka
- * Streams and to the serdes. Build one with {@link #fromMap} after layering ({@link SettingsLayers}).
+ * Immutable settings of the stream processor. Keys starting with {@code tokenmeter.} are ours;
+ * every other key (Kafka Streams, Kafka clients, schema registry) passes through unchanged to Kafka
+ * Streams and to the serdes. Build one with {@link #fromMap} after layering ({@link
+ * SettingsLayers}).
  */
 public final class ProcessorSettings {
   public static final String APPLICATION_ID = "application.id";
@@ -44,7 +45,9 @@ public final class ProcessorSettings {
   public static final String DEFAULT_PROCESSING_GUARANTEE = EXACTLY_ONCE_V2;
   public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
 
-  /** Long enough for a producer's retries and batching; short enough to keep final values timely. */
+  /**
+   * Long enough for a producer's retries and batching; short enough to keep final values timely.
+   */
   public static final Duration DEFAULT_AGGREGATE_GRACE = Duration.ofMinutes(5);
 
   /** How long a closed window still accepts late events as corrections (store size vs. recall). */
@@ -229,7 +232,9 @@ public final class ProcessorSettings {
     return shutdownTimeout;
   }
 
-  /** Every setting, ours included, for serde configuration (serdes ignore keys they do not know). */
+  /**
+   * Every setting, ours included, for serde configuration (serdes ignore keys they do not know).
+   */
   public Map<String, String> all() {
     return values;
   }
@@ -250,7 +255,9 @@ public final class ProcessorSettings {
   public String toString() {
     // Only our own keys: pass-through keys may hold credentials (sasl.jaas.config, basic auth).
     StringBuilder text = new StringBuilder("ProcessorSettings{");
-    defaults().keySet().forEach(key -> text.append(key).append('=').append(values.get(key)).append(", "));
+    defaults()
+        .keySet()
+        .forEach(key -> text.append(key).append('=').append(values.get(key)).append(", "));
     return text.append('}').toString();
   }
 }

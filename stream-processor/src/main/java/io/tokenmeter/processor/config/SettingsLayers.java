@@ -17,8 +17,8 @@ import java.util.Properties;
  *
  * <p>Environment names: each known key upper-cased with {@code .} and {@code -} as {@code _} (e.g.
  * {@code TOKENMETER_AGGREGATE_GRACE}, {@code BOOTSTRAP_SERVERS} as {@code
- * TOKENMETER_KAFKA_BOOTSTRAP_SERVERS}); any other Kafka Streams key as {@code TOKENMETER_KAFKA_} and
- * the key upper-cased with dots as underscores ({@code TOKENMETER_KAFKA_NUM_STREAM_THREADS}).
+ * TOKENMETER_KAFKA_BOOTSTRAP_SERVERS}); any other Kafka Streams key as {@code TOKENMETER_KAFKA_}
+ * and the key upper-cased with dots as underscores ({@code TOKENMETER_KAFKA_NUM_STREAM_THREADS}).
  */
 public final class SettingsLayers {
   public static final String KAFKA_ENV_PREFIX = "TOKENMETER_KAFKA_";

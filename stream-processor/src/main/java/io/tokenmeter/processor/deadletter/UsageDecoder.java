@@ -1,5 +1,6 @@
 package io.tokenmeter.processor.deadletter;
 
+import io.tokenmeter.processor.ProcessorMetrics;
 import io.tokenmeter.processor.deadletter.DeadLetters.Origin;
 import io.tokenmeter.schema.v1.DeadLetter;
 import io.tokenmeter.schema.v1.DeadLetterReason;
@@ -7,7 +8,6 @@ import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.serde.AvroSerdeException;
 import java.time.Clock;
 import java.util.List;
-import io.tokenmeter.processor.ProcessorMetrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -88,11 +88,7 @@ public final class UsageDecoder implements FixedKeyProcessor<byte[], byte[], Dec
             origin, record.key(), record.value(), reason, message, stage, cause, clock.instant());
     deadLetterSensor.record();
     LOGGER.debug(
-        "Dead-lettering {}-{}@{}: {}",
-        origin.topic(),
-        origin.partition(),
-        origin.offset(),
-        reason);
+        "Dead-lettering {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(), reason);
     context.forward(record.withValue(new DecodedUsage.Rejected(deadLetter)));
   }
 

@@ -1,0 +1,74 @@
+package io.tokenmeter.sdk.client;
+
+import io.tokenmeter.schema.v1.UsageEvent;
+import io.tokenmeter.sdk.adapter.NormalizedUsage;
+import io.tokenmeter.sdk.event.UsageReport;
+import io.tokenmeter.serde.KafkaAvroSerializer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Test wiring: Kafka's MockProducer with the real Avro serializer on an in-process registry. */
+final class MockProducers {
+  static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  static final String REGISTRY = "mock://producer-sdk-client-test";
+
+  private MockProducers() {}
+
+  static MockProducer<String, UsageEvent> manual() {
+    return create(false);
+  }
+
+  static MockProducer<String, UsageEvent> autoComplete() {
+    return create(true);
+  }
+
+  private static MockProducer<String, UsageEvent> create(boolean autoComplete) {
+    KafkaAvroSerializer<UsageEvent> values = new KafkaAvroSerializer<>();
+    values.configure(Map.of("schema.registry.url", REGISTRY), false);
+    return new MockProducer<>(autoComplete, null, new StringSerializer(), values);
+  }
+
+  static UsageClientBuilder builderFor(MockProducer<String, UsageEvent> producer) {
+    return UsageClient.builder()
+        .bootstrapServers("unused:9092")
+        .registryUrl(REGISTRY)
+        .clock(CLOCK)
+        .producerFactory(properties -> producer);
+  }
+
+  /** A contract-valid Avro event built directly, as a caller without UsageReport would. */
+  static UsageEvent validEvent() {
+    return UsageEvent.newBuilder()
+        .setEventId("0193f5a0-0000-7000-8000-000000000001")
+        .setEventTime(NOW)
+        .setTenantId("acme")
+        .setProvider("anthropic")
+        .setModel("claude-sonnet-4-5-20250929")
+        .setUsage(
+            io.tokenmeter.schema.v1.TokenUsage.newBuilder()
+                .setInputTokens(100)
+                .setOutputTokens(50)
+                .build())
+        .setUsageComplete(true)
+        .build();
+  }
+
+  static UsageReport report(String tenant) {
+    return UsageReport.builder()
+        .tenantId(tenant)
+        .provider("openai")
+        .model("gpt-4o-2024-08-06")
+        .usage(
+            NormalizedUsage.builder()
+                .inputTokens(1117)
+                .cacheReadTokens(1024)
+                .outputTokens(46)
+                .build())
+        .build();
+  }
+}

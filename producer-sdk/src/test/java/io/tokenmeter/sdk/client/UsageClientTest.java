@@ -1,0 +1,195 @@
+package io.tokenmeter.sdk.client;
+
+import static io.tokenmeter.sdk.client.MockProducers.builderFor;
+import static io.tokenmeter.sdk.client.MockProducers.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tokenmeter.schema.v1.UsageEvent;
+import io.tokenmeter.sdk.validation.InvalidUsageEventException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class UsageClientTest {
+
+  @Test
+  void shouldSendKeyedByTenantAndCompleteOnlyWhenAcknowledged() throws Exception {
+    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    try (UsageClient client = builderFor(producer).build()) {
+      CompletableFuture<PublishResult> future = client.publish(report("acme"));
+
+      assertThat(future).isNotDone();
+      assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(0, 0, 0, 1));
+      ProducerRecord<String, UsageEvent> sent = producer.history().get(0);
+      assertThat(sent.topic()).isEqualTo(UsageClientBuilder.DEFAULT_TOPIC);
+      assertThat(sent.key()).isEqualTo("acme");
+      assertThat(sent.value().getUsage().getInputTokens()).isEqualTo(1117);
+      assertThat(sent.value().getEventTime()).isEqualTo(MockProducers.NOW);
+
+      producer.completeNext();
+      PublishResult result = future.get(1, TimeUnit.SECONDS);
+      assertThat(result.eventId()).isEqualTo(sent.value().getEventId());
+      assertThat(result.topic()).isEqualTo(UsageClientBuilder.DEFAULT_TOPIC);
+      assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(1, 0, 0, 0));
+    }
+  }
+
+  @Test
+  void shouldFailTheFutureAndCountWhenTheWriteFails() {
+    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    try (UsageClient client = builderFor(producer).build()) {
+      CompletableFuture<PublishResult> future = client.publish(report("acme"));
+      producer.errorNext(new TimeoutException("broker unavailable"));
+
+      assertThatThrownBy(() -> future.get(1, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(TimeoutException.class);
+      assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(0, 1, 0, 0));
+    }
+  }
+
+  @Test
+  void shouldFailTheFutureWhenSendThrowsAndGiveThePermitBack() {
+    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    producer.sendException = new SerializationException("registry down");
+    try (UsageClient client = builderFor(producer).maxBufferedEvents(1).build()) {
+      CompletableFuture<PublishResult> first = client.tryPublish(report("acme"));
+      assertThat(first).isCompletedExceptionally();
+
+      producer.sendException = null;
+      // The permit came back, so a buffer of one still accepts the next event.
+      assertThat(client.tryPublish(report("acme"))).isNotNull();
+      assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(0, 1, 0, 1));
+    }
+  }
+
+  @Test
+  void shouldRejectAnInvalidEventBeforeSendingAnything() {
+    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    try (UsageClient client = builderFor(producer).build()) {
+      assertThatThrownBy(() -> client.publish(report(null)))
+          .isInstanceOf(InvalidUsageEventException.class)
+          .hasMessageContaining("tenant_id = null");
+      assertThat(producer.history()).isEmpty();
+      assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(0, 0, 0, 0));
+    }
+  }
+
+  @Test
+  void shouldFailFastOnTryPublishWhenTheBufferIsFull() {
+    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    try (UsageClient client = builderFor(producer).maxBufferedEvents(2).build()) {
+      client.tryPublish(report("a"));
+      client.tryPublish(report("b"));
+
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> client.tryPublish(report("c")))
+          .isInstanceOf(BufferFullException.class)
+          .hasMessageContaining("2 events await acknowledgement");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+      assertThat(producer.history()).hasSize(2);
+      assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(0, 0, 1, 2));
+
+      producer.completeNext();
+      client.tryPublish(report("d"));
+      assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b", "d");
+    }
+  }
+
+  @Test
+  void shouldWaitForRoomThenGiveUpAfterTheBlockTimeout() {
+    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    Duration wait = Duration.ofMillis(200);
+    try (UsageClient client =
+        builderFor(producer).maxBufferedEvents(1).publishBlockTimeout(wait).build()) {
+      client.publish(report("a"));
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> client.publish(report("b"))).isInstanceOf(BufferFullException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(wait);
+      assertThat(producer.history()).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldWaitForRoomAndSendOnceAnEarlierEventIsAcknowledged() throws Exception {
+    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    try (UsageClient client =
+        builderFor(producer)
+            .maxBufferedEvents(1)
+            .publishBlockTimeout(Duration.ofSeconds(10))
+            .build()) {
+      client.publish(report("a"));
+      CompletableFuture.runAsync(
+          () -> {
+            sleep(100);
+            producer.completeNext();
+          });
+      CompletableFuture<PublishResult> second = client.publish(report("b"));
+      assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b");
+      producer.completeNext();
+      assertThat(second.get(1, TimeUnit.SECONDS).eventId()).isNotBlank();
+    }
+  }
+
+  @Test
+  void shouldCompleteFlushOnlyAfterEveryEarlierEventSettled() throws Exception {
+    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    try (UsageClient client = builderFor(producer).build()) {
+      CompletableFuture<?>[] futures = {
+        client.publish(report("a")), client.publish(report("b")), client.publish(report("c"))
+      };
+      client.flush().get(5, TimeUnit.SECONDS);
+
+      assertThat(producer.flushed()).isTrue();
+      for (CompletableFuture<?> future : futures) {
+        assertThat(future).isCompletedWithValueMatching(r -> r instanceof PublishResult);
+      }
+      assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(3, 0, 0, 0));
+    }
+  }
+
+  @Test
+  void shouldFlushOnCloseAndStayIdempotent() {
+    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    UsageClient client = builderFor(producer).build();
+    CompletableFuture<PublishResult> pending = client.publish(report("acme"));
+
+    client.close(Duration.ofSeconds(5));
+    client.close(Duration.ofSeconds(5));
+    client.close();
+
+    assertThat(pending).isCompletedWithValueMatching(r -> r.eventId() != null);
+    assertThat(producer.closed()).isTrue();
+    assertThatThrownBy(() -> client.publish(report("acme")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
+  void shouldPublishAPrebuiltAvroEventAfterValidatingIt() {
+    MockProducer<String, UsageEvent> producer = MockProducers.autoComplete();
+    try (UsageClient client = builderFor(producer).build()) {
+      UsageEvent event = MockProducers.validEvent();
+      assertThat(client.publish(event)).isCompleted();
+      event.setModel(" ");
+      assertThatThrownBy(() -> client.publish(event))
+          .isInstanceOf(InvalidUsageEventException.class);
+      assertThat(producer.history()).hasSize(1);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

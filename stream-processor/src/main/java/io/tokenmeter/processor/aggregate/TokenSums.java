@@ -1,0 +1,48 @@
+package io.tokenmeter.processor.aggregate;
+
+import io.tokenmeter.schema.v1.TokenUsage;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Sums of token counts, field by field, with the rules of {@code WindowedAggregate.tokens}. */
+public final class TokenSums {
+  private TokenSums() {}
+
+  public static TokenUsage zero() {
+    return TokenUsage.newBuilder()
+        .setInputTokens(0)
+        .setOutputTokens(0)
+        .setCacheWrite5mTokens(null)
+        .setCacheWrite1hTokens(null)
+        .build();
+  }
+
+  public static TokenUsage add(TokenUsage sum, TokenUsage one) {
+    Map<String, Long> units = new HashMap<>(sum.getOtherUnits());
+    one.getOtherUnits().forEach((name, count) -> units.merge(name, count, Math::addExact));
+    return TokenUsage.newBuilder()
+        .setInputTokens(Math.addExact(sum.getInputTokens(), one.getInputTokens()))
+        .setCacheReadTokens(Math.addExact(sum.getCacheReadTokens(), one.getCacheReadTokens()))
+        .setCacheWriteTokens(Math.addExact(sum.getCacheWriteTokens(), one.getCacheWriteTokens()))
+        .setCacheWrite5mTokens(
+            addReported(sum.getCacheWrite5mTokens(), one.getCacheWrite5mTokens()))
+        .setCacheWrite1hTokens(
+            addReported(sum.getCacheWrite1hTokens(), one.getCacheWrite1hTokens()))
+        .setOutputTokens(Math.addExact(sum.getOutputTokens(), one.getOutputTokens()))
+        .setReasoningTokens(Math.addExact(sum.getReasoningTokens(), one.getReasoningTokens()))
+        .setAudioInputTokens(Math.addExact(sum.getAudioInputTokens(), one.getAudioInputTokens()))
+        .setCacheAudioReadTokens(
+            Math.addExact(sum.getCacheAudioReadTokens(), one.getCacheAudioReadTokens()))
+        .setAudioOutputTokens(Math.addExact(sum.getAudioOutputTokens(), one.getAudioOutputTokens()))
+        .setOtherUnits(units)
+        .build();
+  }
+
+  /** Split fields sum only the events that reported them; null stays null until one does. */
+  private static Long addReported(Long sum, Long one) {
+    if (one == null) {
+      return sum;
+    }
+    return sum == null ? one : Math.addExact(sum, one);
+  }
+}
