@@ -22,10 +22,15 @@ import org.slf4j.LoggerFactory;
  * chdb's C API (chdb.h of chdb 26.5) bound through the FFM API. One instance per JVM: a 560 MB
  * library is mapped once and never unloaded, because chdb keeps process-wide state.
  *
+ * <p>chdb's crash-signal handlers are switched off and HotSpot's kept in place around every call
+ * that touches them (see {@link JvmSignalHandlers}).
+ *
  * <p>Types on Linux x86_64: {@code size_t} and {@code uint64_t} are {@code long}; handles are
  * addresses. {@code chdb_connect} returns {@code chdb_connection*}, a pointer to the handle that
  * queries take, and {@code chdb_close_conn} takes that same pointer back.
  */
+// Restricted FFM calls are this class's purpose; the JVM runs with --enable-native-access.
+@SuppressWarnings("restricted")
 public final class ChdbLibrary {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(ChdbLibrary.class);
@@ -67,6 +72,19 @@ public final class ChdbLibrary {
         bind(symbols, "chdb_result_storage_bytes_read", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
     resultRowsWritten =
         bind(symbols, "chdb_result_rows_written", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+    MethodHandle setSignalHandlersEnabled =
+        bind(symbols, "chdb_set_signal_handlers_enabled", FunctionDescriptor.ofVoid(JAVA_INT));
+    // Opt out of chdb's crash handlers once: they would turn HotSpot's recoverable faults into
+    // crashes. The opt-out itself resets the handlers, hence the bracket.
+    JvmSignalHandlers.preserving(
+        () -> {
+          try {
+            setSignalHandlersEnabled.invokeExact(0);
+          } catch (Throwable e) {
+            throw new IllegalStateException("chdb_set_signal_handlers_enabled failed", e);
+          }
+          return null;
+        });
   }
 
   /** Loads the library that {@link ChdbLibraryLocator#fromSystem()} finds (once per JVM). */
@@ -111,11 +129,14 @@ public final class ChdbLibrary {
     for (int i = 0; i < args.size(); i++) {
       argv.setAtIndex(ADDRESS, i, arena.allocateFrom(args.get(i)));
     }
-    try {
-      return (MemorySegment) connect.invokeExact(args.size(), argv);
-    } catch (Throwable e) {
-      throw new IllegalStateException("chdb_connect failed", e);
-    }
+    return JvmSignalHandlers.preserving(
+        () -> {
+          try {
+            return (MemorySegment) connect.invokeExact(args.size(), argv);
+          } catch (Throwable e) {
+            throw new IllegalStateException("chdb_connect failed", e);
+          }
+        });
   }
 
   /** The handle that queries take: {@code *connectionPointer}. */
@@ -125,11 +146,15 @@ public final class ChdbLibrary {
 
   /** Calls {@code chdb_close_conn} on what {@link #connect} returned. */
   void close(MemorySegment connectionPointer) {
-    try {
-      closeConn.invokeExact(connectionPointer);
-    } catch (Throwable e) {
-      throw new IllegalStateException("chdb_close_conn failed", e);
-    }
+    JvmSignalHandlers.preserving(
+        () -> {
+          try {
+            closeConn.invokeExact(connectionPointer);
+          } catch (Throwable e) {
+            throw new IllegalStateException("chdb_close_conn failed", e);
+          }
+          return null;
+        });
   }
 
   /**

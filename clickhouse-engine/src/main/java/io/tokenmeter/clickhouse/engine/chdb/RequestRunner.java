@@ -37,7 +37,9 @@ final class RequestRunner {
   QueryResult run(QueryRequest request) throws QueryException {
     SqlStatement statement = new SqlStatement(request.sql());
     Map<String, String> settings = SessionSettings.applicable(request.settings());
-    boolean otherDatabase = !request.database().equals(DEFAULT_DATABASE);
+    // A blank database is what a client sends when it names none: the server's default.
+    boolean otherDatabase =
+        !request.database().isBlank() && !request.database().equals(DEFAULT_DATABASE);
     boolean settingsApplied = false;
     try {
       if (otherDatabase) {

@@ -5,6 +5,7 @@ import static io.tokenmeter.clickhouse.engine.chdb.Requests.sql;
 import static io.tokenmeter.clickhouse.engine.chdb.Requests.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenmeter.clickhouse.engine.QueryRequest;
 import io.tokenmeter.clickhouse.engine.QueryResult;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -62,13 +63,45 @@ class ChdbEngineMeasurementIT {
                   + "\n");
       LOGGER.info(
           "MEASURED open {} ms (includes loading libchdb.so if first in this JVM), RSS after open {} MB,"
-              + " 100,000-row RowBinary insert ({} bytes) {} ms, RSS after insert {} MB",
+              + " 100,000-row RowBinary insert ({} bytes) {} ms of which chdb {} ms, RSS after insert {} MB",
           openMillis,
           rssAfterOpen / 1024,
           data.length,
           insertMillis,
+          written.elapsedNanos() / 1_000_000,
           residentKilobytes() / 1024);
     }
+  }
+
+  @Test
+  void shouldMeasureTheCostOfPerRequestSettingsAndDatabase() throws Exception {
+    try (ChdbEngine engine = ChdbEngine.openInMemory()) {
+      engine.execute(sql("CREATE DATABASE IF NOT EXISTS other"));
+      QueryRequest plain = sql("SELECT 1");
+      QueryRequest wrapped =
+          new QueryRequest(
+              "SELECT 1", "other", Requests.TEXT, Map.of("insert_deduplication_token", "x"), null);
+      long plainMicros = meanMicros(engine, plain);
+      long wrappedMicros = meanMicros(engine, wrapped);
+
+      assertThat(text(engine.execute(wrapped))).isEqualTo("1\n");
+      LOGGER.info(
+          "MEASURED SELECT 1: {} us plain, {} us with a setting and another database",
+          plainMicros,
+          wrappedMicros);
+    }
+  }
+
+  private static long meanMicros(ChdbEngine engine, QueryRequest request) throws Exception {
+    int runs = 200;
+    for (int i = 0; i < 20; i++) {
+      engine.execute(request);
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < runs; i++) {
+      engine.execute(request);
+    }
+    return (System.nanoTime() - start) / runs / 1_000;
   }
 
   private static long residentKilobytes() throws IOException {
