@@ -1,5 +1,6 @@
 package io.tokenmeter.pricing.match;
 
+import io.tokenmeter.schema.v1.MatchKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,7 +69,7 @@ public final class ModelMatcher {
         aliases.merge(ModelNames.normalize(alias), id, Builder::smaller);
       }
       for (NameRule rule : modelRules) {
-        if (rule.kind() == io.tokenmeter.schema.v1.MatchKind.EQUALS) {
+        if (rule.kind() == MatchKind.EQUALS) {
           aliases.merge(rule.value(), id, Builder::smaller);
         } else {
           rules.add(new RuleOfModel(rule, id));

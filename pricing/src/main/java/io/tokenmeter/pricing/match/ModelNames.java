@@ -64,7 +64,8 @@ public final class ModelNames {
     String name = normalize(rawName);
     names.add(name);
     name = addIfChanged(names, name, stripRoutingPrefix(name));
-    name = addIfChanged(names, name, stripBedrockPrefixes(name));
+    name = addIfChanged(names, name, stripBedrockRegion(name));
+    name = addIfChanged(names, name, stripBedrockVendor(name));
     name = addIfChanged(names, name, BEDROCK_VERSION.matcher(name).replaceFirst(""));
     name = addIfChanged(names, name, VERTEX_VERSION.matcher(name).replaceFirst(""));
     Matcher compact = COMPACT_DATE.matcher(name);
@@ -97,17 +98,18 @@ public final class ModelNames {
     return slash >= 0 ? name.substring(slash + 1) : name;
   }
 
-  /** {@code us.anthropic.claude-...} and {@code anthropic.claude-...} become {@code claude-...}. */
-  static String stripBedrockPrefixes(String name) {
-    String result = name;
-    int dot = result.indexOf('.');
-    if (dot > 0 && BEDROCK_REGIONS.contains(result.substring(0, dot))) {
-      result = result.substring(dot + 1);
-      dot = result.indexOf('.');
-    }
-    if (dot > 0 && BEDROCK_VENDORS.contains(result.substring(0, dot))) {
-      result = result.substring(dot + 1);
-    }
-    return result;
+  /** {@code us.anthropic.claude-...} becomes {@code anthropic.claude-...}. */
+  static String stripBedrockRegion(String name) {
+    return stripDottedPrefix(name, BEDROCK_REGIONS);
+  }
+
+  /** {@code anthropic.claude-...} becomes {@code claude-...}. */
+  static String stripBedrockVendor(String name) {
+    return stripDottedPrefix(name, BEDROCK_VENDORS);
+  }
+
+  private static String stripDottedPrefix(String name, Set<String> prefixes) {
+    int dot = name.indexOf('.');
+    return dot > 0 && prefixes.contains(name.substring(0, dot)) ? name.substring(dot + 1) : name;
   }
 }

@@ -160,9 +160,16 @@ public record UnitRates(
     return audioInput != null ? audioInput : uncachedInput;
   }
 
-  /** Audio cache reads; null rate = the text cache read rate. */
+  /**
+   * Audio cache reads; null rate = the text cache read rate when the price has one, else the audio
+   * input rate (a price without any cache discount bills a cached audio token as an audio token, as
+   * genai-prices does), else the uncached input rate.
+   */
   public BigDecimal effectiveCacheAudioRead() {
-    return cacheAudioRead != null ? cacheAudioRead : effectiveCacheRead();
+    if (cacheAudioRead != null) {
+      return cacheAudioRead;
+    }
+    return cacheRead != null ? cacheRead : effectiveAudioInput();
   }
 
   /** Audio output; null rate = output rate. */

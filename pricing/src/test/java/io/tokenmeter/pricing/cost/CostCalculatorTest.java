@@ -140,6 +140,27 @@ class CostCalculatorTest {
   }
 
   @Test
+  void shouldBillCachedAudioAtTheAudioRateWhenThePriceHasNoCacheRates() {
+    // gpt-audio in genai-prices: $2.50 text in, $32 audio in, $10 text out, $64 audio out.
+    UnitRates rates =
+        UnitRates.of(usd("0.0000025"), usd("0.00001"))
+            .withAudio(usd("0.000032"), null, usd("0.000064"));
+    TokenUsage usage =
+        usage(5000, 800)
+            .setAudioInputTokens(2000)
+            .setCacheReadTokens(1000)
+            .setCacheAudioReadTokens(300)
+            .setAudioOutputTokens(500)
+            .build();
+
+    CostResult result = calculator.price(usage, version(rates, List.of()));
+
+    // 3000 text tokens x $2.50 + 2000 audio tokens (300 of them cached) x $32
+    assertThat(result.inputCost()).isEqualTo(usd("0.0715"));
+    assertThat(result.outputCost()).isEqualTo(usd("0.035"));
+  }
+
+  @Test
   void shouldBillRequestFeeOnceAndOtherUnitsByName() {
     UnitRates rates =
         BASE.withPerRequest(usd("0.01")).withOtherUnits(Map.of("web_search_calls", usd("0.01")));
