@@ -42,7 +42,15 @@ final class AnthropicMessageStream implements StreamUsage {
     } else if ("message_delta".equals(type)) {
       JsonNode deltaUsage = object(event, "usage");
       if (deltaUsage != null) {
-        usage.setAll((ObjectNode) deltaUsage);
+        // A null in the delta means "not reported here", not zero: keep message_start's value.
+        deltaUsage
+            .properties()
+            .forEach(
+                field -> {
+                  if (!field.getValue().isNull()) {
+                    usage.set(field.getKey(), field.getValue());
+                  }
+                });
         deltaSeen = true;
       }
     }

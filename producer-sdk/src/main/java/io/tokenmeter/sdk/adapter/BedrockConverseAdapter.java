@@ -37,8 +37,8 @@ final class BedrockConverseAdapter implements UsageAdapter {
   private static NormalizedUsage normalize(JsonNode usage) {
     long input = count(usage, "inputTokens");
     long output = count(usage, "outputTokens");
-    long cacheRead = count(usage, "cacheReadInputTokens");
-    long cacheWrite = count(usage, "cacheWriteInputTokens");
+    long cacheRead = countEither(usage, "cacheReadInputTokens", "cacheReadInputTokenCount");
+    long cacheWrite = countEither(usage, "cacheWriteInputTokens", "cacheWriteInputTokenCount");
     Long total = optionalCount(usage, "totalTokens");
     long cached = cacheRead + cacheWrite;
     boolean inputAlreadyInclusive =
@@ -51,6 +51,11 @@ final class BedrockConverseAdapter implements UsageAdapter {
             .outputTokens(output);
     readTtlSplit(usage.get("cacheDetails"), builder);
     return builder.build();
+  }
+
+  /** The documented name, else the {@code ...TokenCount} spelling of Bedrock's metrics headers. */
+  private static long countEither(JsonNode usage, String documented, String alternative) {
+    return present(usage, documented) ? count(usage, documented) : count(usage, alternative);
   }
 
   /** {@code cacheDetails}: [{"ttl": "5m" | "1h", "inputTokens": n}], present only on writes. */

@@ -57,7 +57,7 @@ final class OpenAiUsageReader {
     JsonNode cachedDetails = object(inputDetails, "cached_tokens_details");
     return NormalizedUsage.builder()
         .inputTokens(count(usage, inputField))
-        .cacheReadTokens(count(inputDetails, "cached_tokens"))
+        .cacheReadTokens(cacheRead(usage, inputDetails))
         // Not sent by OpenAI itself (its cache writes are free); OpenRouter reports them here.
         .cacheWriteTokens(count(inputDetails, "cache_write_tokens"))
         .audioInputTokens(count(inputDetails, "audio_tokens"))
@@ -65,6 +65,17 @@ final class OpenAiUsageReader {
         .outputTokens(count(usage, outputField))
         .reasoningTokens(count(outputDetails, "reasoning_tokens"))
         .audioOutputTokens(count(outputDetails, "audio_tokens"));
+  }
+
+  /**
+   * OpenAI's {@code cached_tokens}; OpenAI-compatible servers that lack it may report DeepSeek's
+   * {@code prompt_cache_hit_tokens} (api-docs.deepseek.com: prompt_tokens = hit + miss).
+   */
+  private static long cacheRead(JsonNode usage, JsonNode inputDetails) {
+    if (ProviderJson.present(inputDetails, "cached_tokens")) {
+      return count(inputDetails, "cached_tokens");
+    }
+    return count(usage, "prompt_cache_hit_tokens");
   }
 
   private static JsonNode firstObject(JsonNode parent, String field, String fallback) {

@@ -46,9 +46,27 @@ public final class UsageAdapters {
     return new OpenAiChatAdapter(Providers.OPENROUTER, true);
   }
 
+  /**
+   * Any other server speaking OpenAI's Chat Completions shape (DeepSeek, Groq, Mistral, Together,
+   * vLLM, ...), recorded under the given lower-case provider name.
+   */
+  public static UsageAdapter openAiCompatible(String provider) {
+    return new OpenAiChatAdapter(provider, false);
+  }
+
   /** Anthropic Messages API. */
   public static UsageAdapter anthropic() {
     return new AnthropicMessagesAdapter(Providers.ANTHROPIC);
+  }
+
+  /** One line of an OpenAI (or Azure) Batch output file; tier {@code batch}. */
+  public static UsageAdapter openAiBatchLine(UsageAdapter bodyAdapter) {
+    return new BatchResultAdapter(bodyAdapter, "response", "body");
+  }
+
+  /** One result of an Anthropic Message Batch; tier {@code batch}. */
+  public static UsageAdapter anthropicBatchResult() {
+    return new BatchResultAdapter(anthropic(), "result", "message");
   }
 
   /** Anthropic Messages body served by Bedrock InvokeModel. */

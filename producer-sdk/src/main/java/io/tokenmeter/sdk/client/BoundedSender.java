@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -31,6 +33,13 @@ final class BoundedSender {
   private final Semaphore permits;
   private final ClientCounters counters = new ClientCounters();
   private final Set<CompletableFuture<PublishResult>> pending = ConcurrentHashMap.newKeySet();
+  private final ExecutorService dispatcher =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "tokenmeter-usage-sender");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   BoundedSender(String topic, Producer<String, UsageEvent> producer, int capacity) {
     this.topic = topic;
@@ -61,12 +70,15 @@ final class BoundedSender {
     return send(event);
   }
 
-  /** Completes once every event pending at the call has settled; runs the flush on {@code io}. */
-  CompletableFuture<Void> flush(Executor io) {
+  /**
+   * Completes once every event accepted before the call has settled. The flush is queued behind
+   * those events, so they have all reached the producer when it runs.
+   */
+  CompletableFuture<Void> flush() {
     List<CompletableFuture<PublishResult>> snapshot = List.copyOf(pending);
     CompletableFuture<Void> sent;
     try {
-      sent = CompletableFuture.runAsync(producer::flush, io);
+      sent = CompletableFuture.runAsync(producer::flush, dispatcher);
     } catch (RejectedExecutionException closing) {
       sent = CompletableFuture.completedFuture(null);
     }
@@ -79,31 +91,61 @@ final class BoundedSender {
     return counters.snapshot();
   }
 
+  /**
+   * Stops taking events. Call after the producer is closed: events still queued then fail at once
+   * on the closed producer, so every future settles.
+   */
+  void shutdown(Duration timeout) {
+    dispatcher.shutdown();
+    try {
+      if (!dispatcher.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        LOGGER.warn("usage sender thread still busy after {}", timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private CompletableFuture<PublishResult> send(UsageEvent event) {
     counters.accepted();
+    // Settles once: the permit and the counters are updated before the caller can see the outcome,
+    // so metrics and buffer room are already consistent when a future completes.
+    AtomicBoolean settled = new AtomicBoolean();
     CompletableFuture<PublishResult> result = new CompletableFuture<>();
     pending.add(result);
     result.whenComplete((r, e) -> pending.remove(result));
+    try {
+      dispatcher.execute(() -> dispatch(event, result, settled));
+    } catch (RejectedExecutionException closed) {
+      fail(result, settled, event, new IllegalStateException("usage client is closed"));
+    }
+    return result;
+  }
+
+  private void dispatch(
+      UsageEvent event, CompletableFuture<PublishResult> result, AtomicBoolean settled) {
     try {
       producer.send(
           new ProducerRecord<>(topic, event.getTenantId(), event),
           (metadata, exception) -> {
             if (exception != null) {
-              fail(result, event, exception);
+              fail(result, settled, event, exception);
             } else {
-              succeed(result, event, metadata);
+              succeed(result, settled, event, metadata);
             }
           });
     } catch (RuntimeException e) {
       // Serialization, registry, metadata-timeout and closed-producer errors are thrown rather
       // than passed to the callback; they still belong to this event's future.
-      fail(result, event, e);
+      fail(result, settled, event, e);
     }
-    return result;
   }
 
   private void succeed(
-      CompletableFuture<PublishResult> result, UsageEvent event, RecordMetadata metadata) {
+      CompletableFuture<PublishResult> result,
+      AtomicBoolean settled,
+      UsageEvent event,
+      RecordMetadata metadata) {
     PublishResult stored =
         new PublishResult(
             event.getEventId(),
@@ -111,17 +153,23 @@ final class BoundedSender {
             metadata.partition(),
             metadata.offset(),
             Instant.ofEpochMilli(metadata.timestamp()));
-    if (result.complete(stored)) {
+    if (settled.compareAndSet(false, true)) {
       permits.release();
       counters.succeeded();
+      result.complete(stored);
     }
   }
 
-  private void fail(CompletableFuture<PublishResult> result, UsageEvent event, Exception error) {
-    if (result.completeExceptionally(error)) {
+  private void fail(
+      CompletableFuture<PublishResult> result,
+      AtomicBoolean settled,
+      UsageEvent event,
+      Exception error) {
+    if (settled.compareAndSet(false, true)) {
       permits.release();
       counters.failed();
       LOGGER.debug("usage event {} not published: {}", event.getEventId(), error.toString());
+      result.completeExceptionally(error);
     }
   }
 

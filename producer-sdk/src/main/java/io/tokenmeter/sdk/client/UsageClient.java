@@ -11,8 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,11 +27,18 @@ import org.slf4j.LoggerFactory;
  * at once and {@link #publish} waits up to {@code publishBlockTimeout} for room, then throws it. An
  * accepted event is never dropped silently: its future completes with the broker's acknowledgement
  * or with the error, and the metrics count it either way.
+ *
+ * <p>The caller's thread only validates, takes a buffer slot and enqueues; serialization and {@code
+ * producer.send} (which may wait for metadata during a broker outage) run on the client's sender
+ * thread.
  */
 public final class UsageClient implements AutoCloseable {
 
   /** Bound of {@link #close()}: time to flush what is pending, then to shut the producer down. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** After the producer closed, queued sends fail at once; this only bounds a stuck thread. */
+  private static final Duration SENDER_STOP_TIMEOUT = Duration.ofSeconds(5);
 
   private static final Logger LOGGER = LoggerFactory.getLogger(UsageClient.class);
 
@@ -42,13 +47,6 @@ public final class UsageClient implements AutoCloseable {
   private final UsageEventFactory events;
   private final BoundedSender sender;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final ExecutorService flusher =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            Thread thread = new Thread(task, "tokenmeter-usage-flush");
-            thread.setDaemon(true);
-            return thread;
-          });
 
   UsageClient(UsageClientSettings settings, Producer<String, UsageEvent> producer, Clock clock) {
     this.settings = settings;
@@ -111,7 +109,7 @@ public final class UsageClient implements AutoCloseable {
    *     event's own future carries its outcome
    */
   public CompletableFuture<Void> flush() {
-    return sender.flush(flusher);
+    return sender.flush();
   }
 
   /** {@link #close(Duration)} with {@link #DEFAULT_CLOSE_TIMEOUT}. */
@@ -144,7 +142,7 @@ public final class UsageClient implements AutoCloseable {
     } finally {
       long remaining = Math.max(0L, deadline - System.nanoTime());
       producer.close(Duration.ofNanos(remaining));
-      flusher.shutdownNow();
+      sender.shutdown(SENDER_STOP_TIMEOUT);
       LOGGER.info("usage client closed: {}", sender.metrics());
     }
   }

@@ -4,6 +4,7 @@ import io.tokenmeter.sdk.adapter.ExtractedUsage;
 import io.tokenmeter.sdk.adapter.NormalizedUsage;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,8 +33,7 @@ public record UsageReport(
     String providerRequestId) {
 
   public UsageReport {
-    tags =
-        tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }
 
   public static Builder builder() {

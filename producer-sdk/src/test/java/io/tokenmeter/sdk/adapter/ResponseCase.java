@@ -128,6 +128,9 @@ record ResponseCase(String name, JsonNode file) {
       case "azureOpenAiResponses" -> UsageAdapters.azureOpenAiResponses();
       case "azureOpenAiEmbeddings" -> UsageAdapters.azureOpenAiEmbeddings();
       case "openRouter" -> UsageAdapters.openRouter();
+      case "openAiBatchLine" -> UsageAdapters.openAiBatchLine(UsageAdapters.openAiChat());
+      case "anthropicBatchResult" -> UsageAdapters.anthropicBatchResult();
+      case "deepSeek" -> UsageAdapters.openAiCompatible("deepseek");
       case "anthropic" -> UsageAdapters.anthropic();
       case "anthropicOnBedrock" -> UsageAdapters.anthropicOnBedrock();
       case "anthropicOnVertex" -> UsageAdapters.anthropicOnVertex();

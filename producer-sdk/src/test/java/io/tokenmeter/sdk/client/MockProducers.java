@@ -5,10 +5,13 @@ import io.tokenmeter.sdk.adapter.NormalizedUsage;
 import io.tokenmeter.sdk.event.UsageReport;
 import io.tokenmeter.serde.KafkaAvroSerializer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Test wiring: Kafka's MockProducer with the real Avro serializer on an in-process registry. */
@@ -31,6 +34,29 @@ final class MockProducers {
     KafkaAvroSerializer<UsageEvent> values = new KafkaAvroSerializer<>();
     values.configure(Map.of("schema.registry.url", REGISTRY), false);
     return new MockProducer<>(autoComplete, null, new StringSerializer(), values);
+  }
+
+  /**
+   * Waits until the client's sender thread handed {@code count} records to the producer: sends
+   * happen off the caller's thread, so tests poll instead of reading history at once.
+   */
+  static List<ProducerRecord<String, UsageEvent>> awaitSent(
+      MockProducer<String, UsageEvent> producer, int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (producer.history().size() < count && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for sends", e);
+      }
+    }
+    List<ProducerRecord<String, UsageEvent>> sent = producer.history();
+    if (sent.size() < count) {
+      throw new AssertionError("expected " + count + " sends within 5 s, saw " + sent.size());
+    }
+    return sent;
   }
 
   static UsageClientBuilder builderFor(MockProducer<String, UsageEvent> producer) {

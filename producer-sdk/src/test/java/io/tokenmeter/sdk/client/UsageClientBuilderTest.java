@@ -101,7 +101,7 @@ class UsageClientBuilderTest {
             .defaultTag("service", "checkout")
             .build()) {
       client.publish(MockProducers.report(null));
-      var record = producer.history().get(0);
+      var record = MockProducers.awaitSent(producer, 1).get(0);
       assertThat(record.topic()).isEqualTo("custom.usage");
       assertThat(record.key()).isEqualTo("fallback");
       assertThat(record.value().getTags()).containsEntry("service", "checkout");

@@ -1,5 +1,6 @@
 package io.tokenmeter.sdk.client;
 
+import static io.tokenmeter.sdk.client.MockProducers.awaitSent;
 import static io.tokenmeter.sdk.client.MockProducers.builderFor;
 import static io.tokenmeter.sdk.client.MockProducers.report;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ class UsageClientTest {
 
       assertThat(future).isNotDone();
       assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(0, 0, 0, 1));
-      ProducerRecord<String, UsageEvent> sent = producer.history().get(0);
+      ProducerRecord<String, UsageEvent> sent = awaitSent(producer, 1).get(0);
       assertThat(sent.topic()).isEqualTo(UsageClientBuilder.DEFAULT_TOPIC);
       assertThat(sent.key()).isEqualTo("acme");
       assertThat(sent.value().getUsage().getInputTokens()).isEqualTo(1117);
@@ -46,6 +47,7 @@ class UsageClientTest {
     MockProducer<String, UsageEvent> producer = MockProducers.manual();
     try (UsageClient client = builderFor(producer).build()) {
       CompletableFuture<PublishResult> future = client.publish(report("acme"));
+      awaitSent(producer, 1);
       producer.errorNext(new TimeoutException("broker unavailable"));
 
       assertThatThrownBy(() -> future.get(1, TimeUnit.SECONDS))
@@ -61,11 +63,13 @@ class UsageClientTest {
     producer.sendException = new SerializationException("registry down");
     try (UsageClient client = builderFor(producer).maxBufferedEvents(1).build()) {
       CompletableFuture<PublishResult> first = client.tryPublish(report("acme"));
-      assertThat(first).isCompletedExceptionally();
+      assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(SerializationException.class);
 
       producer.sendException = null;
       // The permit came back, so a buffer of one still accepts the next event.
       assertThat(client.tryPublish(report("acme"))).isNotNull();
+      awaitSent(producer, 1);
       assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(0, 1, 0, 1));
     }
   }
@@ -94,12 +98,14 @@ class UsageClientTest {
           .isInstanceOf(BufferFullException.class)
           .hasMessageContaining("2 events await acknowledgement");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
-      assertThat(producer.history()).hasSize(2);
+      assertThat(awaitSent(producer, 2)).hasSize(2);
       assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(0, 0, 1, 2));
 
       producer.completeNext();
       client.tryPublish(report("d"));
-      assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b", "d");
+      assertThat(awaitSent(producer, 3))
+          .extracting(ProducerRecord::key)
+          .containsExactly("a", "b", "d");
     }
   }
 
@@ -113,7 +119,7 @@ class UsageClientTest {
       long started = System.nanoTime();
       assertThatThrownBy(() -> client.publish(report("b"))).isInstanceOf(BufferFullException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(wait);
-      assertThat(producer.history()).hasSize(1);
+      assertThat(awaitSent(producer, 1)).hasSize(1);
     }
   }
 
@@ -128,11 +134,12 @@ class UsageClientTest {
       client.publish(report("a"));
       CompletableFuture.runAsync(
           () -> {
+            awaitSent(producer, 1);
             sleep(100);
             producer.completeNext();
           });
       CompletableFuture<PublishResult> second = client.publish(report("b"));
-      assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b");
+      assertThat(awaitSent(producer, 2)).extracting(ProducerRecord::key).containsExactly("a", "b");
       producer.completeNext();
       assertThat(second.get(1, TimeUnit.SECONDS).eventId()).isNotBlank();
     }
@@ -173,11 +180,12 @@ class UsageClientTest {
   }
 
   @Test
-  void shouldPublishAPrebuiltAvroEventAfterValidatingIt() {
+  void shouldPublishAPrebuiltAvroEventAfterValidatingIt() throws Exception {
     MockProducer<String, UsageEvent> producer = MockProducers.autoComplete();
     try (UsageClient client = builderFor(producer).build()) {
       UsageEvent event = MockProducers.validEvent();
-      assertThat(client.publish(event)).isCompleted();
+      assertThat(client.publish(event).get(5, TimeUnit.SECONDS).eventId())
+          .isEqualTo(event.getEventId());
       event.setModel(" ");
       assertThatThrownBy(() -> client.publish(event))
           .isInstanceOf(InvalidUsageEventException.class);
