@@ -83,7 +83,10 @@ public final class EmbeddedClickHouse implements AutoCloseable {
     return this;
   }
 
-  /** For clickhouse-jdbc: {@code jdbc:clickhouse://127.0.0.1:PORT/default}. */
+  /**
+   * For clickhouse-jdbc: {@code jdbc:clickhouse://127.0.0.1:PORT/default}; append parameters with
+   * {@code ?} (e.g. {@code ?clickhouse_setting_insert_deduplication_token=...}).
+   */
   public String jdbcUrl() {
     return "jdbc:clickhouse://" + hostAndPort() + "/default";
   }

@@ -1,6 +1,7 @@
 package io.tokenmeter.embedded.clickhouse.compression;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Factory;
 
@@ -54,6 +55,6 @@ public final class NativeBlockCompressor {
             block, NativeBlockFormat.CHECKSUM_BYTES, NativeBlockFormat.HEADER_BYTES + payload);
     NativeBlockFormat.putInt64(block, 0, checksum[0]);
     NativeBlockFormat.putInt64(block, 8, checksum[1]);
-    return java.util.Arrays.copyOf(block, NativeBlockFormat.PAYLOAD_OFFSET + payload);
+    return Arrays.copyOf(block, NativeBlockFormat.PAYLOAD_OFFSET + payload);
   }
 }

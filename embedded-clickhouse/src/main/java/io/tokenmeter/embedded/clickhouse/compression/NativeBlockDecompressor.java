@@ -1,6 +1,7 @@
 package io.tokenmeter.embedded.clickhouse.compression;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Locale;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
@@ -85,7 +86,7 @@ public final class NativeBlockDecompressor {
       throw corrupt(
           start,
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "compression method 0x%02x is not supported (only LZ4 0x82 and none 0x02)",
               method));
     }
@@ -121,7 +122,7 @@ public final class NativeBlockDecompressor {
       throw corrupt(
           start,
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "checksum mismatch (expected %016x%016x, computed %016x%016x)",
               expectedHigh,
               expectedLow,

@@ -3,6 +3,7 @@ package io.tokenmeter.embedded.clickhouse.http;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,9 +18,7 @@ record HttpReply(int status, Map<String, String> headers, byte[] body) {
 
   static HttpReply text(int status, String text) {
     return new HttpReply(
-        status,
-        Map.of("Content-Type", TEXT),
-        text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        status, Map.of("Content-Type", TEXT), text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** An error as clickhouse-jdbc reads it: plain text, never compressed, code in a header. */

@@ -7,6 +7,7 @@ import io.tokenmeter.clickhouse.engine.QueryException;
 import io.tokenmeter.clickhouse.engine.QueryRequest;
 import io.tokenmeter.clickhouse.engine.QueryResult;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class QueryHandler {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(QueryHandler.class);
   private static final String DEFAULT_DATABASE = "default";
+  private static final int MAX_QUERY_ID_LENGTH = 256;
 
   private final QueryEngine engine;
   private final Authenticator authenticator;
@@ -39,13 +41,26 @@ final class QueryHandler {
     String queryId =
         Optional.ofNullable(headers.getFirst("X-ClickHouse-Query-Id"))
             .or(() -> parameters.first("query_id"))
-            .filter(id -> !id.isBlank())
+            // It is echoed in a header, so nothing that could break the header line.
+            .filter(id -> !id.isBlank() && id.length() <= MAX_QUERY_ID_LENGTH)
+            .filter(id -> id.chars().allMatch(c -> c >= 0x20 && c < 0x7f))
             .orElseGet(() -> UUID.randomUUID().toString());
     try {
       return run(exchange, parameters, queryId);
     } catch (ClickHouseError e) {
       LOGGER.debug("Query {} failed with code {}", queryId, e.code());
+      // Read what the client is still sending (e.g. after a refused login), so that it reads our
+      // answer instead of a reset connection, which it would retry.
+      exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
       return HttpReply.error(e, queryId);
+    } catch (RuntimeException e) {
+      // Always answer: a dropped connection makes clickhouse-jdbc replay the request, which
+      // could apply an INSERT twice.
+      LOGGER.warn("Query {} failed unexpectedly", queryId, e);
+      return HttpReply.error(
+          ClickHouseError.of(
+              ErrorCodes.UNKNOWN_EXCEPTION, "The embedded endpoint failed: " + e, engine.version()),
+          queryId);
     }
   }
 
@@ -61,7 +76,7 @@ final class QueryHandler {
     if (statement.sql().isEmpty()) {
       throw ClickHouseError.of(ErrorCodes.SYNTAX_ERROR, "Empty query", version);
     }
-    if (exchange.getRequestMethod().equals("GET") && !statement.isReadOnly()) {
+    if (!exchange.getRequestMethod().equals("POST") && !statement.isReadOnly()) {
       throw ClickHouseError.of(
           ErrorCodes.READONLY,
           "Cannot execute query in readonly mode. For queries over HTTP, method GET implies"
@@ -98,8 +113,8 @@ final class QueryHandler {
     Map<String, String> replyHeaders = new LinkedHashMap<>();
     replyHeaders.put("X-ClickHouse-Query-Id", queryId);
     replyHeaders.put("X-ClickHouse-Timezone", engine.timezone());
-    replyHeaders.put("X-ClickHouse-Summary", QuerySummary.of(result));
     Optional<String> format = FormatNames.driverName(result.format());
+    replyHeaders.put("X-ClickHouse-Summary", QuerySummary.of(result, format.orElse("")));
     // Without the header the driver decodes as the format it asked for; a name it does not know
     // would fail the whole call, so unknown names are left out rather than echoed.
     format.ifPresent(name -> replyHeaders.put("X-ClickHouse-Format", name));

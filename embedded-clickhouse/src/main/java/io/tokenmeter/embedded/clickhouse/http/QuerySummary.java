@@ -11,7 +11,10 @@ final class QuerySummary {
 
   private QuerySummary() {}
 
-  static String of(QueryResult result) {
+  /**
+   * @param format the driver's name of the body's format, or empty when unknown
+   */
+  static String of(QueryResult result, String format) {
     return "{"
         + field("read_rows", result.rowsRead())
         + ","
@@ -23,7 +26,7 @@ final class QuerySummary {
         + ","
         + field("total_rows_to_read", result.rowsRead())
         + ","
-        + field("result_rows", 0)
+        + field("result_rows", ResultRows.count(format, result.body()))
         + ","
         + field("result_bytes", result.body().length)
         + ","

@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 final class RequestBodyReader {
 
-  private static final int DRAIN_CHUNK_BYTES = 64 * 1024;
-
   private final long maxBytes;
 
   RequestBodyReader(long maxBytes) {
@@ -60,12 +58,8 @@ final class RequestBodyReader {
     int cap = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
     byte[] body = in.readNBytes(cap);
     if (body.length > maxBytes) {
-      // Consume the rest so the client reads our 413 instead of a reset connection, which it
-      // would treat as "no response" and retry with the same oversized body.
-      byte[] scratch = new byte[DRAIN_CHUNK_BYTES];
-      while (in.read(scratch) >= 0) {
-        // discard
-      }
+      // The rest of the body is drained by the caller before it answers, so that the client reads
+      // this error instead of a reset connection, which it would retry with the same body.
       throw ClickHouseError.withStatus(
           ErrorCodes.LIMIT_EXCEEDED,
           413,

@@ -1,5 +1,6 @@
 package io.tokenmeter.embedded.clickhouse.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -38,8 +39,7 @@ final class SqlScanner {
           position++;
         }
         if (depth == 0) {
-          return new String(
-                  text, start, position - start, java.nio.charset.StandardCharsets.US_ASCII)
+          return new String(text, start, position - start, StandardCharsets.US_ASCII)
               .toUpperCase(Locale.ROOT);
         }
       } else if (c == '(') {

@@ -1,6 +1,7 @@
 package io.tokenmeter.embedded.clickhouse.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -23,30 +24,45 @@ record StatementText(String sql, byte[] data) {
   private static final Set<String> WORDS_BEFORE_A_NAME = Set.of("INTO", "TABLE", "FUNCTION");
 
   static StatementText split(String queryParameter, byte[] body) {
-    byte[] text = join(queryParameter, body);
-    SqlScanner scanner = new SqlScanner(text, 0, text.length);
-    if ("INSERT".equals(scanner.nextTopLevelWord())) {
-      String previous = "INSERT";
-      for (String word = scanner.nextTopLevelWord();
-          word != null;
-          word = scanner.nextTopLevelWord()) {
-        if (INLINE_ROW_SOURCES.contains(word)) {
-          break;
-        }
-        if (word.equals("FORMAT") && !WORDS_BEFORE_A_NAME.contains(previous)) {
-          String format = scanner.nextTopLevelWord();
-          if (format == null) {
-            break;
-          }
-          int sqlEnd = scanner.position();
-          int dataStart = scanner.skipToDataStart();
-          byte[] data = java.util.Arrays.copyOfRange(text, dataStart, text.length);
-          return new StatementText(new String(text, 0, sqlEnd, StandardCharsets.UTF_8), data);
-        }
-        previous = word;
+    if (queryParameter != null && !queryParameter.isBlank()) {
+      // The driver's RowBinary insert: the statement in the URL, only data in the body. Taking the
+      // body as it is avoids copying up to the request limit twice.
+      byte[] query = queryParameter.strip().getBytes(StandardCharsets.UTF_8);
+      if (insertFormatEnd(query) == query.length) {
+        return new StatementText(queryParameter.strip(), body);
       }
     }
-    return new StatementText(new String(text, StandardCharsets.UTF_8).strip(), null);
+    byte[] text = join(queryParameter, body);
+    int sqlEnd = insertFormatEnd(text);
+    if (sqlEnd < 0) {
+      return new StatementText(new String(text, StandardCharsets.UTF_8).strip(), null);
+    }
+    SqlScanner rest = new SqlScanner(text, sqlEnd, text.length);
+    int dataStart = rest.skipToDataStart();
+    return new StatementText(
+        new String(text, 0, sqlEnd, StandardCharsets.UTF_8).strip(),
+        Arrays.copyOfRange(text, dataStart, text.length));
+  }
+
+  /** For {@code INSERT ... FORMAT name}, the position just after the format name; otherwise -1. */
+  private static int insertFormatEnd(byte[] text) {
+    SqlScanner scanner = new SqlScanner(text, 0, text.length);
+    if (!"INSERT".equals(scanner.nextTopLevelWord())) {
+      return -1;
+    }
+    String previous = "INSERT";
+    for (String word = scanner.nextTopLevelWord();
+        word != null;
+        word = scanner.nextTopLevelWord()) {
+      if (INLINE_ROW_SOURCES.contains(word)) {
+        return -1;
+      }
+      if (word.equals("FORMAT") && !WORDS_BEFORE_A_NAME.contains(previous)) {
+        return scanner.nextTopLevelWord() == null ? -1 : scanner.position();
+      }
+      previous = word;
+    }
+    return -1;
   }
 
   /** Whether ClickHouse would run this over GET, where the HTTP method implies read-only. */
@@ -54,7 +70,7 @@ record StatementText(String sql, byte[] data) {
     byte[] text = sql.getBytes(StandardCharsets.UTF_8);
     String first = new SqlScanner(text, 0, text.length).nextTopLevelWord();
     // A statement in parentheses, e.g. "(SELECT 1) UNION ALL ...", starts with no top-level word.
-    return first == null || READ_ONLY_STARTS.contains(first) || data == null && sql.startsWith("(");
+    return first == null || READ_ONLY_STARTS.contains(first) || sql.startsWith("(");
   }
 
   private static byte[] join(String queryParameter, byte[] body) {
