@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives a test {@link StackEndpoints} (or the {@link Stack}) as a parameter.
  *
- * <p>The stack is started once per test JVM, on first use, and closed when the JVM's test run
- * ends: starting Kafka and ClickHouse per test class would multiply the suite's run time.
+ * <p>The stack is started once per test JVM, on first use, and closed when the JVM's test run ends:
+ * starting Kafka and ClickHouse per test class would multiply the suite's run time.
  */
 public final class TokenmeterStackExtension implements ParameterResolver {
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The selected stack's three services answer, each through the client the project uses. */
 @WithTokenmeterStack
-class TestStackIT {
+class StackServicesIT {
 
   @Test
   void shouldRoundTripARecordThroughKafka(StackEndpoints endpoints) throws Exception {
@@ -42,11 +42,16 @@ class TestStackIT {
     }
     Map<String, Object> consumerConfig =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG, topic,
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            endpoints.kafkaBootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            topic,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class);
     List<ConsumerRecord<String, String>> received = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
       consumer.subscribe(List.of(topic));
