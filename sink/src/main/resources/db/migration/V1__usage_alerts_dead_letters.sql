@@ -1,8 +1,8 @@
--- Placeholders, substituted by MigrationRunner before execution:
---   ${ttl:<column>}   -> "TTL toDateTime(<column>) + INTERVAL <retention.days> DAY" or nothing when
---                        retention.days = 0 (the default: keep everything).
---   ${dedup_window}   -> tokenmeter.sink.dedup.window (how many recent insert blocks ClickHouse
---                        remembers per table to drop a retried block with the same dedup token).
+-- Placeholders (dollar-brace "ttl:<column>" and "dedup_window") are substituted by
+-- io.tokenmeter.sink.schema.MigrationScripts before execution: the TTL clause is
+-- "TTL toDateTime(<column>) + INTERVAL <retention days> DAY", or nothing when retention is 0 (the
+-- default: keep everything); dedup_window is how many recent insert blocks a table remembers to drop
+-- a retried block with the same insert_deduplication_token. See sink/README.md.
 -- Every table carries kafka_topic/kafka_partition/kafka_offset: where the row came from, used by the
 -- sink to find how far a partition is already written after a crash.
 

@@ -3,7 +3,10 @@
 -- with sum(...) GROUP BY. Caveat: the view sees inserted blocks, so an event that an upstream replay
 -- delivered twice (same event_id, two Kafka offsets) is counted twice here, while the source table
 -- merges it away: for audited numbers query tokenmeter_priced_usage FINAL. Sink retries are not a
--- problem: a block dropped by its dedup token is not passed on to the view.
+-- problem: the sink inserts with deduplicate_blocks_in_dependent_materialized_views = 1, so the
+-- view's block of a re-sent insert is deduplicated here too; that needs this table's own
+-- non_replicated_deduplication_window (measured on ClickHouse 26.5: without it, a re-sent block was
+-- dropped from the source table but counted twice here).
 -- Sort key: tenant, then provider and model (low cardinality), then the day.
 CREATE TABLE IF NOT EXISTS tokenmeter_daily_cost_by_tenant_model
 (
@@ -24,7 +27,8 @@ CREATE TABLE IF NOT EXISTS tokenmeter_daily_cost_by_tenant_model
 ENGINE = SummingMergeTree
 PARTITION BY toYYYYMM(day)
 ORDER BY (tenant_id, provider, matched_model, day)
-${ttl:day};
+${ttl:day}
+SETTINGS non_replicated_deduplication_window = ${dedup_window};
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS tokenmeter_daily_cost_by_tenant_model_mv
 TO tokenmeter_daily_cost_by_tenant_model

@@ -29,7 +29,14 @@ public final class SinkSettings {
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_RETENTION_DAYS = 0;
   public static final int DEFAULT_DEDUP_WINDOW = 1_000;
-  public static final InsertPath DEFAULT_INSERT_PATH = InsertPath.VALUES;
+
+  /**
+   * RowBinary: no SQL text to render and parse. Measured on the embedded endpoint (priced usage,
+   * batches of 10,000, medians of 4 rounds): 23,397 rows/s, against 12,281 for VALUES and 35,130
+   * for a raw RowBinary insert of pre-encoded bodies (see sink/README.md).
+   */
+  public static final InsertPath DEFAULT_INSERT_PATH = InsertPath.ROW_BINARY;
+
   public static final boolean DEFAULT_RECOVER_WRITTEN_OFFSETS = true;
 
   private final String bootstrapServers;
@@ -55,7 +62,8 @@ public final class SinkSettings {
     this.schemaRegistryUrl = required(b.schemaRegistryUrl, "schemaRegistryUrl", "http://host:8081");
     this.clickHouseJdbcUrl =
         required(b.clickHouseJdbcUrl, "clickHouseJdbcUrl", "jdbc:clickhouse://host:8123/default");
-    if (!clickHouseJdbcUrl.startsWith("jdbc:clickhouse:") && !clickHouseJdbcUrl.startsWith("jdbc:ch:")) {
+    if (!clickHouseJdbcUrl.startsWith("jdbc:clickhouse:")
+        && !clickHouseJdbcUrl.startsWith("jdbc:ch:")) {
       throw new IllegalArgumentException(
           "clickHouseJdbcUrl '"
               + clickHouseJdbcUrl
@@ -205,7 +213,10 @@ public final class SinkSettings {
     return value;
   }
 
-  /** Collects settings; {@link #build()} validates them. Everything but the three endpoints has a default. */
+  /**
+   * Collects settings; {@link #build()} validates them. Everything but the three endpoints has a
+   * default.
+   */
   public static final class Builder {
     private String bootstrapServers;
     private String groupId = DEFAULT_GROUP_ID;
@@ -252,7 +263,9 @@ public final class SinkSettings {
       return this;
     }
 
-    /** Rows per batch before it is written; default {@value SinkSettings#DEFAULT_MAX_BATCH_ROWS}. */
+    /**
+     * Rows per batch before it is written; default {@value SinkSettings#DEFAULT_MAX_BATCH_ROWS}.
+     */
     public Builder maxBatchRows(int value) {
       this.maxBatchRows = value;
       return this;
@@ -304,9 +317,9 @@ public final class SinkSettings {
     }
 
     /**
-     * On partition assignment, read the highest Kafka offset already in ClickHouse and skip what
-     * is at or below it (default true): protects against a crash between insert and commit even
-     * when the batch boundaries after restart differ from the ones before.
+     * On partition assignment, read the highest Kafka offset already in ClickHouse and skip what is
+     * at or below it (default true): protects against a crash between insert and commit even when
+     * the batch boundaries after restart differ from the ones before.
      */
     public Builder recoverWrittenOffsets(boolean value) {
       this.recoverWrittenOffsets = value;

@@ -56,7 +56,12 @@ public final class MigrationScripts {
       int version = Integer.parseInt(matcher.group(1));
       if (version <= previous) {
         throw new IllegalStateException(
-            INDEX + " lists version " + version + " after " + previous + ": keep versions ascending");
+            INDEX
+                + " lists version "
+                + version
+                + " after "
+                + previous
+                + ": keep versions ascending");
       }
       previous = version;
       String text = read(DIRECTORY + name);
