@@ -8,7 +8,15 @@ import java.nio.file.Path;
 /** The real catalog copies kept outside the repository for tests (never copied into it). */
 public final class SharedCatalogs {
 
-  public static final Path DIRECTORY = Path.of("/work/shared/data/pricing");
+  /**
+   * The shared folder sits beside the repository ({@code ../shared}); the build passes its path as
+   * {@code tokenmeter.shared.dir} so tests find it from any checkout location.
+   */
+  public static final Path DIRECTORY =
+      Path.of(System.getProperty("tokenmeter.shared.dir", "../../shared"), "data", "pricing")
+          .toAbsolutePath()
+          .normalize();
+
   public static final Path GENAI_PRICES = DIRECTORY.resolve("genai-prices-data.json");
   public static final Path LITELLM = DIRECTORY.resolve("litellm-model-prices.json");
 
