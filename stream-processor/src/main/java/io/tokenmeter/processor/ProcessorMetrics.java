@@ -11,6 +11,11 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
 public final class ProcessorMetrics {
   public static final String SCOPE = "tokenmeter";
   public static final String DEAD_LETTERS = "dead-letters";
+  public static final String EVENTS_PRICED = "events-priced";
+  public static final String EVENTS_UNPRICED = "events-unpriced";
+  public static final String EVENTS_REPRICED = "events-repriced";
+  public static final String ALERTS_EMITTED = "budget-alerts";
+  public static final String BUDGET_STATE_UPDATES = "budget-state-updates";
   public static final String LATE_EVENTS_CORRECTED = "late-events-corrected";
   public static final String LATE_EVENTS_EXPIRED = "late-events-expired";
 

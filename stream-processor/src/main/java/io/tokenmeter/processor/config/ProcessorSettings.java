@@ -2,12 +2,9 @@ package io.tokenmeter.processor.config;
 
 import io.tokenmeter.processor.topology.Topics;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -37,6 +34,8 @@ public final class ProcessorSettings {
       "tokenmeter.aggregate.correction-retention";
   public static final String AGGREGATE_EMIT_UPDATES = "tokenmeter.aggregate.emit-updates";
   public static final String SHUTDOWN_TIMEOUT = "tokenmeter.shutdown.timeout";
+  public static final String UNPRICED_RETRY_INTERVAL = "tokenmeter.unpriced.retry-interval";
+  public static final String BUDGET_STATE_INTERVAL = "tokenmeter.budget.state-interval";
 
   public static final String DEFAULT_APPLICATION_ID = "tokenmeter-stream-processor";
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -56,6 +55,15 @@ public final class ProcessorSettings {
   public static final boolean DEFAULT_AGGREGATE_EMIT_UPDATES = true;
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How often parked unpriced events are retried, if the catalog changed in between. */
+  public static final Duration DEFAULT_UNPRICED_RETRY_INTERVAL = Duration.ofSeconds(10);
+
+  /**
+   * Minimum time between two budget-state records of one budget whose status did not change; a
+   * status or threshold change is always emitted at once.
+   */
+  public static final Duration DEFAULT_BUDGET_STATE_INTERVAL = Duration.ofSeconds(1);
+
   private static final Set<String> GUARANTEES = Set.of(EXACTLY_ONCE_V2, AT_LEAST_ONCE);
 
   private final Map<String, String> values;
@@ -63,36 +71,34 @@ public final class ProcessorSettings {
   private final Duration correctionRetention;
   private final boolean emitUpdates;
   private final Duration shutdownTimeout;
+  private final Duration unpricedRetryInterval;
+  private final Duration budgetStateInterval;
 
   private ProcessorSettings(Map<String, String> values) {
     this.values = values;
-    List<String> problems = new ArrayList<>();
-    for (String key : topicKeys()) {
-      require(problems, key);
-    }
-    require(problems, APPLICATION_ID);
-    require(problems, BOOTSTRAP_SERVERS);
-    require(problems, SCHEMA_REGISTRY_URL);
+    SettingsReader reader = new SettingsReader(values);
+    topicKeys().forEach(reader::require);
+    reader.require(APPLICATION_ID);
+    reader.require(BOOTSTRAP_SERVERS);
+    reader.require(SCHEMA_REGISTRY_URL);
     String guarantee = values.get(PROCESSING_GUARANTEE);
     if (!GUARANTEES.contains(guarantee)) {
-      problems.add(
+      reader.problem(
           PROCESSING_GUARANTEE
               + " is '"
               + guarantee
               + "'; set it to exactly_once_v2 (default) or at_least_once");
     }
-    aggregateGrace = duration(problems, AGGREGATE_GRACE, false);
-    correctionRetention = duration(problems, AGGREGATE_CORRECTION_RETENTION, false);
-    shutdownTimeout = duration(problems, SHUTDOWN_TIMEOUT, true);
-    emitUpdates = bool(problems, AGGREGATE_EMIT_UPDATES);
-    long distinctTopics = topicKeys().stream().map(values::get).distinct().count();
-    if (distinctTopics != topicKeys().size()) {
-      problems.add("the tokenmeter.topic.* settings must name 9 different topics; two are equal");
+    aggregateGrace = reader.duration(AGGREGATE_GRACE, false);
+    correctionRetention = reader.duration(AGGREGATE_CORRECTION_RETENTION, false);
+    shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT, true);
+    unpricedRetryInterval = reader.duration(UNPRICED_RETRY_INTERVAL, true);
+    budgetStateInterval = reader.duration(BUDGET_STATE_INTERVAL, false);
+    emitUpdates = reader.bool(AGGREGATE_EMIT_UPDATES);
+    if (topicKeys().stream().map(values::get).distinct().count() != topicKeys().size()) {
+      reader.problem("the tokenmeter.topic.* settings must name 9 different topics; two are equal");
     }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Invalid stream-processor settings: " + String.join("; ", problems));
-    }
+    reader.throwIfInvalid();
   }
 
   /** Settings from a flat map; missing keys take their defaults. */
@@ -127,6 +133,8 @@ public final class ProcessorSettings {
     defaults.put(AGGREGATE_CORRECTION_RETENTION, DEFAULT_AGGREGATE_CORRECTION_RETENTION.toString());
     defaults.put(AGGREGATE_EMIT_UPDATES, String.valueOf(DEFAULT_AGGREGATE_EMIT_UPDATES));
     defaults.put(SHUTDOWN_TIMEOUT, DEFAULT_SHUTDOWN_TIMEOUT.toString());
+    defaults.put(UNPRICED_RETRY_INTERVAL, DEFAULT_UNPRICED_RETRY_INTERVAL.toString());
+    defaults.put(BUDGET_STATE_INTERVAL, DEFAULT_BUDGET_STATE_INTERVAL.toString());
     return defaults;
   }
 
@@ -142,35 +150,6 @@ public final class ProcessorSettings {
         TOPIC_BUDGET_ALERTS,
         TOPIC_BUDGET_STATE,
         TOPIC_DEAD_LETTERS);
-  }
-
-  private void require(List<String> problems, String key) {
-    String value = values.get(key);
-    if (value == null || value.isBlank()) {
-      problems.add(key + " is empty; set it or remove it to use the default");
-    }
-  }
-
-  private Duration duration(List<String> problems, String key, boolean mustBePositive) {
-    String text = values.get(key);
-    try {
-      Duration parsed = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-      if (parsed.isNegative() || (mustBePositive && parsed.isZero())) {
-        problems.add(key + " is " + text + "; it must be " + (mustBePositive ? "> 0" : ">= 0"));
-      }
-      return parsed;
-    } catch (DateTimeParseException | NullPointerException e) {
-      problems.add(key + " is '" + text + "'; write an ISO-8601 duration such as PT5M or PT1H");
-      return Duration.ZERO;
-    }
-  }
-
-  private boolean bool(List<String> problems, String key) {
-    String text = String.valueOf(values.get(key)).trim().toLowerCase(Locale.ROOT);
-    if (!text.equals("true") && !text.equals("false")) {
-      problems.add(key + " is '" + values.get(key) + "'; write true or false");
-    }
-    return Boolean.parseBoolean(text);
   }
 
   public String topic(String topicKey) {
@@ -194,6 +173,18 @@ public final class ProcessorSettings {
 
   public String pricesTopic() {
     return values.get(TOPIC_PRICES);
+  }
+
+  public String budgetsTopic() {
+    return values.get(TOPIC_BUDGETS);
+  }
+
+  public String budgetAlertsTopic() {
+    return values.get(TOPIC_BUDGET_ALERTS);
+  }
+
+  public String budgetStateTopic() {
+    return values.get(TOPIC_BUDGET_STATE);
   }
 
   public String aggregatesTopic() {
@@ -230,6 +221,14 @@ public final class ProcessorSettings {
 
   public Duration shutdownTimeout() {
     return shutdownTimeout;
+  }
+
+  public Duration unpricedRetryInterval() {
+    return unpricedRetryInterval;
+  }
+
+  public Duration budgetStateInterval() {
+    return budgetStateInterval;
   }
 
   /**

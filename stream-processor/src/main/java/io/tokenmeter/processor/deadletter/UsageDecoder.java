@@ -69,7 +69,8 @@ public final class UsageDecoder implements FixedKeyProcessor<byte[], byte[], Dec
       return;
     }
     long eventTime = event.getEventTime().toEpochMilli();
-    context.forward(record.withValue(new DecodedUsage.Valid(event)).withTimestamp(eventTime));
+    DecodedUsage valid = new DecodedUsage.Valid(event, origin, record.key(), record.value());
+    context.forward(record.withValue(valid).withTimestamp(eventTime));
   }
 
   private static String stage(boolean deserializing) {

@@ -1,5 +1,7 @@
 package io.tokenmeter.processor.topology;
 
+import java.util.List;
+
 /**
  * Default topic names, shared by the topology, its settings and the tests, so a rename happens in
  * one place. The {@code .v1} suffix follows the schema namespace: a breaking schema change gets new
@@ -17,4 +19,20 @@ public final class Topics {
   public static final String DEAD_LETTERS = "tokenmeter.dead-letters.v1";
 
   private Topics() {}
+
+  /**
+   * Every default topic; all must exist before the processor starts (global stores need theirs).
+   */
+  public static List<String> all() {
+    return List.of(
+        USAGE,
+        PRICED_USAGE,
+        UNPRICED_USAGE,
+        PRICES,
+        BUDGETS,
+        AGGREGATES,
+        BUDGET_ALERTS,
+        BUDGET_STATE,
+        DEAD_LETTERS);
+  }
 }

@@ -1,6 +1,9 @@
 package io.tokenmeter.processor.topology;
 
 import io.tokenmeter.processor.config.ProcessorSettings;
+import io.tokenmeter.schema.v1.BudgetAlert;
+import io.tokenmeter.schema.v1.BudgetDefinition;
+import io.tokenmeter.schema.v1.BudgetState;
 import io.tokenmeter.schema.v1.DeadLetter;
 import io.tokenmeter.schema.v1.ModelPrice;
 import io.tokenmeter.schema.v1.PricedUsage;
@@ -21,7 +24,10 @@ public record TopologySerdes(
     AvroSerde<UnpricedUsage> unpriced,
     AvroSerde<ModelPrice> prices,
     AvroSerde<WindowedAggregate> aggregates,
-    AvroSerde<DeadLetter> deadLetters) {
+    AvroSerde<DeadLetter> deadLetters,
+    AvroSerde<BudgetDefinition> budgets,
+    AvroSerde<BudgetAlert> alerts,
+    AvroSerde<BudgetState> budgetStates) {
 
   public static TopologySerdes from(ProcessorSettings settings) {
     return new TopologySerdes(
@@ -30,7 +36,10 @@ public record TopologySerdes(
         value(UnpricedUsage.class, settings),
         value(ModelPrice.class, settings),
         value(WindowedAggregate.class, settings),
-        value(DeadLetter.class, settings));
+        value(DeadLetter.class, settings),
+        value(BudgetDefinition.class, settings),
+        value(BudgetAlert.class, settings),
+        value(BudgetState.class, settings));
   }
 
   private static <T extends SpecificRecord> AvroSerde<T> value(

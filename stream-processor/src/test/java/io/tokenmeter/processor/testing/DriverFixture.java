@@ -1,5 +1,6 @@
 package io.tokenmeter.processor.testing;
 
+import io.tokenmeter.pricing.catalog.PriceCatalog;
 import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.processor.topology.CostTopology;
 import io.tokenmeter.registry.MockSchemaRegistry;
@@ -17,11 +18,17 @@ import org.apache.kafka.streams.TopologyTestDriver;
 public final class DriverFixture implements AutoCloseable {
   public static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-  private final String scope = "processor-test-" + UUID.randomUUID();
+  private final String scope;
   private final ProcessorSettings settings;
   private final TopologyTestDriver driver;
 
   public DriverFixture(Path stateDir, Map<String, String> overrides) {
+    this(stateDir, overrides, "processor-test-" + UUID.randomUUID());
+  }
+
+  /** A driver on a given registry scope, e.g. to rebuild a driver over the state of another. */
+  public DriverFixture(Path stateDir, Map<String, String> overrides, String registryScope) {
+    this.scope = registryScope;
     Map<String, String> values = new HashMap<>();
     values.put(ProcessorSettings.SCHEMA_REGISTRY_URL, "mock://" + scope);
     values.put("state.dir", stateDir.toString());
@@ -29,7 +36,9 @@ public final class DriverFixture implements AutoCloseable {
     settings = ProcessorSettings.fromMap(values);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     Properties properties = settings.streamsProperties();
-    driver = new TopologyTestDriver(CostTopology.build(settings, clock), properties);
+    driver =
+        new TopologyTestDriver(
+            CostTopology.build(settings, new PriceCatalog(), clock), properties, NOW);
   }
 
   public ProcessorSettings settings() {
@@ -45,9 +54,18 @@ public final class DriverFixture implements AutoCloseable {
     return settings.all();
   }
 
+  public String registryScope() {
+    return scope;
+  }
+
   @Override
   public void close() {
     driver.close();
     MockSchemaRegistry.dropScope(scope);
+  }
+
+  /** Closes the driver but keeps the registry scope for a driver rebuilt on the same state. */
+  public void closeKeepingRegistry() {
+    driver.close();
   }
 }

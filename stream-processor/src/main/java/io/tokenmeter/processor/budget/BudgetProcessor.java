@@ -1,0 +1,111 @@
+package io.tokenmeter.processor.budget;
+
+import io.tokenmeter.processor.ProcessorMetrics;
+import io.tokenmeter.processor.topology.StoreNames;
+import io.tokenmeter.schema.v1.BudgetAlert;
+import io.tokenmeter.schema.v1.BudgetDefinition;
+import io.tokenmeter.schema.v1.BudgetPeriod;
+import io.tokenmeter.schema.v1.BudgetState;
+import io.tokenmeter.schema.v1.PricedUsage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Tracks each budget's period spend from priced usage and emits alerts and state, keyed by budget
+ * id. A budget always has one tenant and priced usage is keyed by tenant, so one task owns all of a
+ * budget's events; the state store and the outputs commit in one transaction under exactly_once_v2,
+ * which is what makes "each threshold once per period" hold across restarts.
+ */
+public final class BudgetProcessor implements Processor<String, PricedUsage, String, BudgetOutput> {
+  private final BudgetIndex budgets;
+  private final Clock clock;
+  private final Duration stateInterval;
+  private final StateThrottle throttle;
+  private ProcessorContext<String, BudgetOutput> context;
+  private KeyValueStore<String, BudgetState> spend;
+  private KeyValueStore<String, Long> forecasts;
+  private Sensor alertsSensor;
+  private Sensor stateSensor;
+
+  public BudgetProcessor(BudgetIndex budgets, Clock clock, Duration stateInterval) {
+    this.budgets = budgets;
+    this.clock = clock;
+    this.stateInterval = stateInterval;
+    this.throttle = new StateThrottle(stateInterval);
+  }
+
+  @Override
+  public void init(ProcessorContext<String, BudgetOutput> context) {
+    this.context = context;
+    spend = context.getStateStore(StoreNames.BUDGET_SPEND);
+    forecasts = context.getStateStore(StoreNames.BUDGET_FORECASTS);
+    alertsSensor = ProcessorMetrics.sensor(context, ProcessorMetrics.ALERTS_EMITTED);
+    stateSensor = ProcessorMetrics.sensor(context, ProcessorMetrics.BUDGET_STATE_UPDATES);
+    if (!stateInterval.isZero()) {
+      try (KeyValueIterator<String, BudgetState> all = spend.all()) {
+        all.forEachRemaining(entry -> throttle.markPending(entry.key));
+      }
+      context.schedule(stateInterval, PunctuationType.WALL_CLOCK_TIME, now -> flushPending());
+    }
+  }
+
+  private void flushPending() {
+    for (String id : throttle.drain(clock.millis())) {
+      BudgetState state = spend.get(id);
+      if (state != null) {
+        emit(id, state, state.getUpdatedAt().toEpochMilli());
+      }
+    }
+  }
+
+  private void emit(String id, BudgetState state, long timestamp) {
+    stateSensor.record();
+    context.forward(new Record<>(id, new BudgetOutput.State(state), timestamp));
+  }
+
+  @Override
+  public void process(Record<String, PricedUsage> record) {
+    PricedUsage priced = record.value();
+    for (BudgetDefinition budget : budgets.forTenant(priced.getEvent().getTenantId())) {
+      if (budget.getPeriod() != BudgetPeriod.UNKNOWN
+          && BudgetScopes.matches(budget.getScope(), priced.getEvent())) {
+        track(budget, priced, record.timestamp());
+      }
+    }
+  }
+
+  private void track(BudgetDefinition budget, PricedUsage priced, long timestamp) {
+    String id = budget.getBudgetId();
+    BudgetState current = spend.get(id);
+    Long forecastPeriod = forecasts.get(id);
+    boolean forecastFired =
+        current != null
+            && forecastPeriod != null
+            && forecastPeriod == current.getPeriodStart().toEpochMilli();
+    Optional<BudgetStep> step =
+        BudgetSpend.add(budget, current, forecastFired, priced, clock.instant());
+    if (step.isEmpty()) {
+      return;
+    }
+    BudgetState state = step.get().state();
+    spend.put(id, state);
+    if (step.get().forecastFired()) {
+      forecasts.put(id, state.getPeriodStart().toEpochMilli());
+    }
+    for (BudgetAlert alert : step.get().alerts()) {
+      alertsSensor.record();
+      context.forward(new Record<>(id, new BudgetOutput.Alert(alert), timestamp));
+    }
+    if (throttle.emitNow(id, current, state, clock.millis())) {
+      emit(id, state, timestamp);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.tokenmeter.processor.budget;
+
+import io.tokenmeter.processor.aggregate.CostSums;
+import io.tokenmeter.schema.v1.BudgetAlert;
+import io.tokenmeter.schema.v1.BudgetAlertKind;
+import io.tokenmeter.schema.v1.BudgetDefinition;
+import io.tokenmeter.schema.v1.BudgetState;
+import io.tokenmeter.schema.v1.BudgetStatus;
+import io.tokenmeter.schema.v1.PricedUsage;
+import io.tokenmeter.schema.v1.UsageEvent;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Adds one priced event to a budget's period spend and decides which alerts it fires. Pure: the
+ * processor keeps the state; this class only computes the next one.
+ *
+ * <p>Rules: each threshold fires once per period, when spend first reaches it (one event can cross
+ * several). A new period starts from zero. An event of an earlier period than the one held is not
+ * counted (the period's alerts are history). The forecast fires at most once per period, while
+ * spend is still below the limit, when linear projection to the period end exceeds the limit; only
+ * after {@link #FORECAST_MIN_ELAPSED_FRACTION} of the period, so one early call cannot project a
+ * month.
+ */
+public final class BudgetSpend {
+  /** Share of a period that must have passed before a forecast is trusted (1/10). */
+  public static final int FORECAST_MIN_ELAPSED_FRACTION = 10;
+
+  private BudgetSpend() {}
+
+  /** The next state and alerts, or empty if the event belongs to an earlier period than held. */
+  public static Optional<BudgetStep> add(
+      BudgetDefinition budget,
+      BudgetState current,
+      boolean forecastFired,
+      PricedUsage priced,
+      Instant now) {
+    UsageEvent event = priced.getEvent();
+    PeriodBounds period =
+        PeriodBounds.of(budget.getPeriod(), ZoneId.of(budget.getTimeZone()), event.getEventTime());
+    boolean samePeriod = current != null && current.getPeriodStart().equals(period.start());
+    if (current != null && period.start().isBefore(current.getPeriodStart())) {
+      return Optional.empty();
+    }
+    BigDecimal before = samePeriod ? current.getSpendUsd() : CostSums.ZERO;
+    Integer highest = samePeriod ? current.getHighestThresholdCrossed() : null;
+    boolean forecastDone = samePeriod && forecastFired;
+    BigDecimal spend = CostSums.add(before, priced.getTotalCost());
+    List<BudgetAlert> alerts = new ArrayList<>();
+    for (int percent : budget.getThresholdsPercent().stream().sorted().toList()) {
+      if ((highest == null || percent > highest) && spend.compareTo(share(budget, percent)) >= 0) {
+        alerts.add(
+            BudgetAlerts.of(
+                budget, period, BudgetAlertKind.THRESHOLD, percent, spend, null, event, now));
+        highest = percent;
+      }
+    }
+    boolean forecastNow = false;
+    if (budget.getForecastAlerts() && !forecastDone && spend.compareTo(budget.getLimitUsd()) < 0) {
+      Optional<BigDecimal> projected = projection(period, spend, event.getEventTime());
+      if (projected.isPresent() && projected.get().compareTo(budget.getLimitUsd()) > 0) {
+        alerts.add(
+            BudgetAlerts.of(
+                budget,
+                period,
+                BudgetAlertKind.FORECAST,
+                null,
+                spend,
+                projected.get(),
+                event,
+                now));
+        forecastNow = true;
+      }
+    }
+    Instant countedSince = countedSince(budget, period, current, samePeriod);
+    BudgetState state = state(budget, period, spend, highest, countedSince, now);
+    return Optional.of(new BudgetStep(state, alerts, forecastDone || forecastNow));
+  }
+
+  private static BigDecimal share(BudgetDefinition budget, int percent) {
+    return budget.getLimitUsd().multiply(BigDecimal.valueOf(percent)).movePointLeft(2);
+  }
+
+  /** Linear projection of spend to the period end, once enough of the period has passed. */
+  static Optional<BigDecimal> projection(PeriodBounds period, BigDecimal spend, Instant at) {
+    long elapsed = Duration.between(period.start(), at).toMillis();
+    long length = period.length().toMillis();
+    if (elapsed * FORECAST_MIN_ELAPSED_FRACTION < length || elapsed <= 0) {
+      return Optional.empty();
+    }
+    BigDecimal projected =
+        spend
+            .multiply(BigDecimal.valueOf(length))
+            .divide(BigDecimal.valueOf(elapsed), CostSums.SCALE, RoundingMode.HALF_EVEN);
+    return Optional.of(projected);
+  }
+
+  /**
+   * Spend counts from when the processor first knew the budget: a budget defined mid-period says so
+   * (counted_since) rather than pretending its spend covers the whole period.
+   */
+  private static Instant countedSince(
+      BudgetDefinition budget, PeriodBounds period, BudgetState current, boolean samePeriod) {
+    if (samePeriod) {
+      return current.getCountedSince();
+    }
+    if (current == null && budget.getUpdatedAt().isAfter(period.start())) {
+      return budget.getUpdatedAt();
+    }
+    return null;
+  }
+
+  private static BudgetState state(
+      BudgetDefinition budget,
+      PeriodBounds period,
+      BigDecimal spend,
+      Integer highest,
+      Instant countedSince,
+      Instant now) {
+    return BudgetState.newBuilder()
+        .setBudgetId(budget.getBudgetId())
+        .setScope(budget.getScope())
+        .setPeriod(budget.getPeriod())
+        .setTimeZone(budget.getTimeZone())
+        .setPeriodStart(period.start())
+        .setPeriodEnd(period.end())
+        .setSpendUsd(spend)
+        .setLimitUsd(budget.getLimitUsd())
+        .setStatus(status(budget, spend, highest))
+        .setMode(budget.getMode())
+        .setCountedSince(countedSince)
+        .setHighestThresholdCrossed(highest)
+        .setUpdatedAt(now)
+        .build();
+  }
+
+  private static BudgetStatus status(BudgetDefinition budget, BigDecimal spend, Integer highest) {
+    if (spend.compareTo(budget.getLimitUsd()) >= 0) {
+      return BudgetStatus.EXCEEDED;
+    }
+    return highest != null ? BudgetStatus.WARNING : BudgetStatus.OK;
+  }
+}

@@ -1,0 +1,109 @@
+package io.tokenmeter.processor.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tokenmeter.processor.testing.TestBudgets;
+import io.tokenmeter.processor.testing.TestEvents;
+import io.tokenmeter.schema.v1.BudgetAlert;
+import io.tokenmeter.schema.v1.BudgetAlertKind;
+import io.tokenmeter.schema.v1.BudgetDefinition;
+import io.tokenmeter.schema.v1.BudgetState;
+import io.tokenmeter.schema.v1.BudgetStatus;
+import io.tokenmeter.schema.v1.PricedUsage;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BudgetSpendTest {
+  private static final Instant NOW = Instant.parse("2026-03-01T23:59:00Z");
+  private final BudgetDefinition budget =
+      TestBudgets.daily("b1", TestBudgets.tenant("t"), "10").build();
+
+  private static PricedUsage costing(String time, String usd) {
+    return TestEvents.priced(
+        TestEvents.event("e-" + time, "t", Instant.parse(time)).build(), usd, "0");
+  }
+
+  private BudgetStep step(BudgetDefinition definition, BudgetState current, PricedUsage priced) {
+    Optional<BudgetStep> step = BudgetSpend.add(definition, current, false, priced, NOW);
+    assertThat(step).isPresent();
+    return step.get();
+  }
+
+  @Test
+  void shouldFireEveryThresholdOneEventCrossesInAscendingOrder() {
+    BudgetStep step = step(budget, null, costing("2026-03-01T10:00:00Z", "8.5"));
+    assertThat(step.alerts()).extracting(BudgetAlert::getThresholdPercent).containsExactly(50, 80);
+    assertThat(step.alerts().get(1).getAlertId()).isEqualTo("b1/2026-03-01T00:00:00Z/THRESHOLD/80");
+    assertThat(step.alerts().get(1).getSpendUsd()).isEqualTo(TestEvents.money("8.5"));
+    assertThat(step.state().getStatus()).isEqualTo(BudgetStatus.WARNING);
+    assertThat(step.state().getHighestThresholdCrossed()).isEqualTo(80);
+  }
+
+  @Test
+  void shouldFireAThresholdOnlyOncePerPeriodAndAgainInTheNext() {
+    BudgetStep first = step(budget, null, costing("2026-03-01T10:00:00Z", "5"));
+    BudgetStep second = step(budget, first.state(), costing("2026-03-01T11:00:00Z", "0.5"));
+    assertThat(first.alerts()).extracting(BudgetAlert::getThresholdPercent).containsExactly(50);
+    assertThat(second.alerts()).isEmpty();
+    assertThat(second.state().getSpendUsd()).isEqualTo(TestEvents.money("5.5"));
+
+    BudgetStep nextDay = step(budget, second.state(), costing("2026-03-02T00:00:00Z", "5"));
+    assertThat(nextDay.alerts()).extracting(BudgetAlert::getThresholdPercent).containsExactly(50);
+    assertThat(nextDay.state().getSpendUsd()).isEqualTo(TestEvents.money("5"));
+    assertThat(nextDay.state().getPeriodStart()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+  }
+
+  @Test
+  void shouldMarkExceededAtTheLimit() {
+    BudgetStep step = step(budget, null, costing("2026-03-01T10:00:00Z", "10"));
+    assertThat(step.alerts())
+        .extracting(BudgetAlert::getThresholdPercent)
+        .containsExactly(50, 80, 100);
+    assertThat(step.state().getStatus()).isEqualTo(BudgetStatus.EXCEEDED);
+  }
+
+  @Test
+  void shouldNotCountAnEventOfAnEarlierPeriod() {
+    BudgetStep today = step(budget, null, costing("2026-03-02T10:00:00Z", "1"));
+    assertThat(
+            BudgetSpend.add(
+                budget, today.state(), false, costing("2026-03-01T10:00:00Z", "9"), NOW))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldForecastOnceWhenTheBurnRateWouldExceedTheLimit() {
+    BudgetDefinition forecasting =
+        BudgetDefinition.newBuilder(budget).setForecastAlerts(true).build();
+    // $4 by 06:00 = a quarter of the day -> $16 projected against a $10 limit.
+    BudgetStep step = step(forecasting, null, costing("2026-03-01T06:00:00Z", "4"));
+    assertThat(step.alerts())
+        .extracting(BudgetAlert::getKind)
+        .containsExactly(BudgetAlertKind.FORECAST);
+    assertThat(step.alerts().get(0).getProjectedSpendUsd()).isEqualTo(TestEvents.money("16"));
+    assertThat(step.forecastFired()).isTrue();
+    Optional<BudgetStep> again =
+        BudgetSpend.add(
+            forecasting, step.state(), true, costing("2026-03-01T07:00:00Z", "0.1"), NOW);
+    assertThat(again.orElseThrow().alerts()).isEmpty();
+  }
+
+  @Test
+  void shouldNotForecastFromTheFirstMinutesOfAPeriod() {
+    BudgetDefinition forecasting =
+        BudgetDefinition.newBuilder(budget).setForecastAlerts(true).build();
+    BudgetStep step = step(forecasting, null, costing("2026-03-01T00:10:00Z", "1"));
+    assertThat(step.alerts()).isEmpty();
+  }
+
+  @Test
+  void shouldSayWhenABudgetDefinedMidPeriodStartedCounting() {
+    Instant defined = Instant.parse("2026-03-01T09:00:00Z");
+    BudgetDefinition late = BudgetDefinition.newBuilder(budget).setUpdatedAt(defined).build();
+    BudgetStep step = step(late, null, costing("2026-03-01T10:00:00Z", "1"));
+    assertThat(step.state().getCountedSince()).isEqualTo(defined);
+    BudgetStep nextDay = step(late, step.state(), costing("2026-03-02T10:00:00Z", "1"));
+    assertThat(nextDay.state().getCountedSince()).isNull();
+  }
+}

@@ -1,0 +1,213 @@
+package io.tokenmeter.processor.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tokenmeter.processor.config.ProcessorSettings;
+import io.tokenmeter.processor.testing.DriverFixture;
+import io.tokenmeter.processor.testing.TestBudgets;
+import io.tokenmeter.processor.testing.TestEvents;
+import io.tokenmeter.processor.topology.Topics;
+import io.tokenmeter.schema.v1.BudgetAlert;
+import io.tokenmeter.schema.v1.BudgetDefinition;
+import io.tokenmeter.schema.v1.BudgetState;
+import io.tokenmeter.schema.v1.BudgetStatus;
+import io.tokenmeter.schema.v1.PricedUsage;
+import io.tokenmeter.schema.v1.UsageEvent;
+import io.tokenmeter.serde.AvroSerde;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BudgetTopologyTest {
+  @TempDir Path stateDir;
+  @TempDir Path restartedStateDir;
+  private DriverFixture fixture;
+  private TestInputTopic<String, BudgetDefinition> budgets;
+  private TestInputTopic<String, PricedUsage> priced;
+  private TestOutputTopic<String, BudgetAlert> alerts;
+  private TestOutputTopic<String, BudgetState> states;
+  private int nextId;
+
+  private void start(String registryScope) {
+    start(registryScope, Map.of());
+  }
+
+  private void start(String registryScope, Map<String, String> overrides) {
+    fixture =
+        registryScope == null
+            ? new DriverFixture(stateDir, overrides)
+            : new DriverFixture(restartedStateDir, overrides, registryScope);
+    var driver = fixture.driver();
+    budgets =
+        driver.createInputTopic(
+            Topics.BUDGETS, new StringSerializer(), serde(BudgetDefinition.class).serializer());
+    priced =
+        driver.createInputTopic(
+            Topics.PRICED_USAGE, new StringSerializer(), serde(PricedUsage.class).serializer());
+    alerts =
+        driver.createOutputTopic(
+            Topics.BUDGET_ALERTS,
+            new StringDeserializer(),
+            serde(BudgetAlert.class).deserializer());
+    states =
+        driver.createOutputTopic(
+            Topics.BUDGET_STATE, new StringDeserializer(), serde(BudgetState.class).deserializer());
+  }
+
+  private <T extends SpecificRecord> AvroSerde<T> serde(Class<T> type) {
+    AvroSerde<T> serde = AvroSerde.specific(type);
+    serde.configure(fixture.serdeConfig(), false);
+    return serde;
+  }
+
+  @AfterEach
+  void tearDown() {
+    fixture.close();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else if (!path.getFileName().toString().equals(".lock")) {
+          Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private void define(BudgetDefinition budget) {
+    budgets.pipeInput(budget.getBudgetId(), budget);
+  }
+
+  private void spend(UsageEvent.Builder event, String usd) {
+    UsageEvent built = event.setEventId("evt-" + nextId++).build();
+    priced.pipeInput(built.getTenantId(), TestEvents.priced(built, usd, "0"), built.getEventTime());
+  }
+
+  private static UsageEvent.Builder at(String tenant, String time) {
+    return TestEvents.event("x", tenant, Instant.parse(time));
+  }
+
+  @Test
+  void shouldAlertOncePerThresholdAcrossManyEvents() {
+    start(null, Map.of(ProcessorSettings.BUDGET_STATE_INTERVAL, "PT0S"));
+    define(TestBudgets.daily("acme-daily", TestBudgets.tenant("acme"), "1").build());
+    for (int i = 0; i < 12; i++) {
+      spend(
+          at("acme", "2026-03-01T10:00:00Z")
+              .setEventTime(Instant.parse("2026-03-01T10:00:00Z").plusSeconds(i)),
+          "0.1");
+    }
+    spend(at("other", "2026-03-01T10:00:00Z"), "5");
+
+    List<BudgetAlert> fired = alerts.readValuesToList();
+    assertThat(fired).extracting(BudgetAlert::getThresholdPercent).containsExactly(50, 80, 100);
+    assertThat(fired)
+        .extracting(BudgetAlert::getTriggeringEventId)
+        .containsExactly("evt-4", "evt-7", "evt-9");
+    assertThat(fired.get(2).getSpendUsd()).isEqualTo(TestEvents.money("1"));
+    List<BudgetState> updates = states.readValuesToList();
+    assertThat(updates).hasSize(12);
+    BudgetState last = updates.get(updates.size() - 1);
+    assertThat(last.getSpendUsd()).isEqualTo(TestEvents.money("1.2"));
+    assertThat(last.getStatus()).isEqualTo(BudgetStatus.EXCEEDED);
+  }
+
+  @Test
+  void shouldRateLimitStateButEmitStatusChangesAtOnce() {
+    start(null, Map.of(ProcessorSettings.BUDGET_STATE_INTERVAL, "PT10S"));
+    define(TestBudgets.daily("acme-daily", TestBudgets.tenant("acme"), "1").build());
+    spend(at("acme", "2026-03-01T10:00:00Z"), "0.1");
+    spend(at("acme", "2026-03-01T10:00:01Z"), "0.1");
+    spend(at("acme", "2026-03-01T10:00:02Z"), "0.1");
+    assertThat(states.readValuesToList())
+        .extracting(s -> s.getSpendUsd())
+        .containsExactly(TestEvents.money("0.1"));
+
+    spend(at("acme", "2026-03-01T10:00:03Z"), "0.3"); // crosses 50 %: status OK -> WARNING
+    assertThat(states.readValuesToList())
+        .extracting(BudgetState::getStatus)
+        .containsExactly(BudgetStatus.WARNING);
+
+    spend(at("acme", "2026-03-01T10:00:04Z"), "0.05");
+    assertThat(states.isEmpty()).isTrue();
+    fixture.driver().advanceWallClockTime(Duration.ofSeconds(10));
+    assertThat(states.readValuesToList())
+        .extracting(s -> s.getSpendUsd())
+        .containsExactly(TestEvents.money("0.65"));
+  }
+
+  @Test
+  void shouldCountOnlyTheWorkflowOfATenantWorkflowBudget() {
+    start(null);
+    define(TestBudgets.daily("agent", TestBudgets.workflow("acme", "agent-7"), "1").build());
+    spend(at("acme", "2026-03-01T10:00:00Z").setWorkflowId("other-flow"), "0.9");
+    spend(at("acme", "2026-03-01T10:00:01Z"), "0.9");
+    spend(at("acme", "2026-03-01T10:00:02Z").setWorkflowId("agent-7"), "0.6");
+
+    assertThat(alerts.readValuesToList())
+        .singleElement()
+        .satisfies(a -> assertThat(a.getThresholdPercent()).isEqualTo(50))
+        .satisfies(a -> assertThat(a.getTriggeringEventId()).isEqualTo("evt-2"));
+  }
+
+  @Test
+  void shouldRollOverAtMidnightOfTheBudgetsTimeZone() {
+    start(null);
+    define(
+        TestBudgets.daily("ny", TestBudgets.tenant("acme"), "1")
+            .setTimeZone("America/New_York")
+            .build());
+    spend(at("acme", "2026-03-02T03:00:00Z"), "0.6"); // March 1st, 22:00 in New York
+    spend(at("acme", "2026-03-02T06:00:00Z"), "0.6"); // March 2nd, 01:00 in New York
+
+    List<BudgetAlert> fired = alerts.readValuesToList();
+    assertThat(fired)
+        .extracting(BudgetAlert::getAlertId)
+        .containsExactly(
+            "ny/2026-03-01T05:00:00Z/THRESHOLD/50", "ny/2026-03-02T05:00:00Z/THRESHOLD/50");
+  }
+
+  @Test
+  void shouldNotAlertAgainAfterARestartFromState() throws IOException {
+    start(null);
+    BudgetDefinition budget =
+        TestBudgets.daily("acme-daily", TestBudgets.tenant("acme"), "1").build();
+    define(budget);
+    spend(at("acme", "2026-03-01T10:00:00Z"), "0.6");
+    assertThat(alerts.readValuesToList()).hasSize(1);
+    String scope = fixture.registryScope();
+    // The driver wipes its state directory on close, so the "crash" is a copy of the state taken
+    // after the last commit (the driver commits after every record) while it still runs.
+    copyTree(stateDir, restartedStateDir);
+    fixture.closeKeepingRegistry();
+
+    start(scope);
+    define(budget);
+    spend(at("acme", "2026-03-01T10:00:01Z"), "0.1");
+    spend(at("acme", "2026-03-01T10:00:02Z"), "0.2");
+
+    assertThat(alerts.readValuesToList())
+        .extracting(BudgetAlert::getThresholdPercent)
+        .containsExactly(80);
+    List<BudgetState> updates = states.readValuesToList();
+    assertThat(updates.get(updates.size() - 1).getSpendUsd()).isEqualTo(TestEvents.money("0.9"));
+  }
+}

@@ -1,0 +1,263 @@
+package io.tokenmeter.processor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tokenmeter.processor.config.ProcessorSettings;
+import io.tokenmeter.processor.testing.TestBudgets;
+import io.tokenmeter.processor.testing.TestEvents;
+import io.tokenmeter.processor.testing.TestPrices;
+import io.tokenmeter.processor.topology.Topics;
+import io.tokenmeter.schema.v1.AggregateDimension;
+import io.tokenmeter.schema.v1.BudgetAlert;
+import io.tokenmeter.schema.v1.BudgetDefinition;
+import io.tokenmeter.schema.v1.ModelPrice;
+import io.tokenmeter.schema.v1.PricedUsage;
+import io.tokenmeter.schema.v1.UsageEvent;
+import io.tokenmeter.schema.v1.WindowSize;
+import io.tokenmeter.schema.v1.WindowedAggregate;
+import io.tokenmeter.serde.AvroSerde;
+import io.tokenmeter.testenv.StackEndpoints;
+import io.tokenmeter.testenv.WithTokenmeterStack;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the processor (a child JVM, SIGKILL) in the middle of a stream and restarts it on the same
+ * state: priced usage, each budget alert and the aggregates must come out exactly once.
+ *
+ * <p>Opt-in ({@code -Dtokenmeter.crash=true}): it takes about a minute and has stalled on a heavily
+ * loaded machine. It found the stale-local-state problem {@code CrashMarker} fixes; see the README.
+ */
+@EnabledIfSystemProperty(named = "tokenmeter.crash", matches = "true")
+@WithTokenmeterStack
+class CrashRecoveryIT {
+  private static final int EVENTS = 1000;
+  private static final Instant START = Instant.parse("2026-01-20T10:00:00Z");
+
+  @TempDir Path dir;
+  private StackEndpoints stack;
+
+  @Test
+  void shouldEmitEverythingExactlyOnceAcrossAKill(StackEndpoints stack) throws Exception {
+    this.stack = stack;
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+      admin
+          .createTopics(Topics.all().stream().map(t -> new NewTopic(t, 1, (short) 1)).toList())
+          .all()
+          .get();
+    }
+    publishPriceAndBudget();
+    Path settings = writeSettings();
+
+    produce(0, EVENTS / 2);
+    Process first = startChild(settings, "first");
+    try (var reader = consumer(Topics.PRICED_USAGE, serde(PricedUsage.class).deserializer())) {
+      Poll.until(reader, read -> read.size() >= EVENTS / 8, Duration.ofSeconds(120));
+    }
+    first.destroyForcibly().waitFor();
+    produce(EVENTS / 2, EVENTS);
+    Process second = startChild(settings, "second");
+    try {
+      assertPricedExactlyOnce();
+      assertAlertsExactlyOnce();
+      assertAggregatesMatch();
+    } finally {
+      second.destroy();
+      second.waitFor();
+    }
+  }
+
+  private void publishPriceAndBudget() {
+    ModelPrice price =
+        TestPrices.price(
+                "gpt-4o",
+                "standard",
+                null,
+                "2026-01-01T00:00:00Z",
+                TestPrices.rates("3", "15").build())
+            .build();
+    BudgetDefinition budget = TestBudgets.daily("t0", TestBudgets.tenant("tenant-0"), "2").build();
+    try (var prices = producer(serde(ModelPrice.class));
+        var budgets = producer(serde(BudgetDefinition.class))) {
+      prices.send(new ProducerRecord<>(Topics.PRICES, price.getPriceVersionId(), price));
+      budgets.send(new ProducerRecord<>(Topics.BUDGETS, budget.getBudgetId(), budget));
+    }
+  }
+
+  /** Every event costs exactly $0.0045; tenant-0 gets half of them: $4.50 against $2. */
+  private void produce(int from, int to) {
+    var serializer = serde(UsageEvent.class).serializer();
+    try (var usage =
+        new KafkaProducer<>(
+            producerProps(), new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int i = from; i < to; i++) {
+        Instant time = START.plusMillis(i * 10L);
+        String tenant = "tenant-" + (i % 2);
+        UsageEvent event = TestEvents.event("evt-" + i, tenant, time).setModel("gpt-4o").build();
+        usage.send(
+            new ProducerRecord<>(
+                Topics.USAGE,
+                null,
+                time.toEpochMilli(),
+                tenant.getBytes(StandardCharsets.UTF_8),
+                serializer.serialize(Topics.USAGE, event)));
+      }
+    }
+  }
+
+  private void assertPricedExactlyOnce() {
+    try (var reader = consumer(Topics.PRICED_USAGE, serde(PricedUsage.class).deserializer())) {
+      List<ConsumerRecord<String, PricedUsage>> priced =
+          Poll.until(reader, read -> read.size() >= EVENTS, Duration.ofSeconds(180));
+      reader.poll(Duration.ofSeconds(3)).forEach(priced::add);
+      assertThat(priced).hasSize(EVENTS);
+      assertThat(priced.stream().map(r -> r.value().getEvent().getEventId()).distinct().count())
+          .isEqualTo(EVENTS);
+    }
+  }
+
+  private void assertAlertsExactlyOnce() {
+    try (var reader = consumer(Topics.BUDGET_ALERTS, serde(BudgetAlert.class).deserializer())) {
+      List<ConsumerRecord<String, BudgetAlert>> alerts =
+          Poll.until(reader, read -> read.size() >= 3, Duration.ofSeconds(60));
+      reader.poll(Duration.ofSeconds(3)).forEach(alerts::add);
+      assertThat(alerts)
+          .extracting(r -> r.value().getAlertId())
+          .containsExactly(
+              "t0/2026-01-20T00:00:00Z/THRESHOLD/50",
+              "t0/2026-01-20T00:00:00Z/THRESHOLD/80",
+              "t0/2026-01-20T00:00:00Z/THRESHOLD/100");
+    }
+  }
+
+  private void assertAggregatesMatch() {
+    Map<String, WindowedAggregate> latest = new HashMap<>();
+    try (var reader = consumer(Topics.AGGREGATES, serde(WindowedAggregate.class).deserializer())) {
+      Poll.until(
+          reader,
+          read -> {
+            read.stream()
+                .map(ConsumerRecord::value)
+                .filter(a -> a.getDimension() == AggregateDimension.TENANT)
+                .filter(a -> a.getWindowSize() == WindowSize.DAY)
+                .forEach(
+                    a ->
+                        latest.merge(
+                            a.getTenantId(),
+                            a,
+                            (x, y) -> x.getRevision() > y.getRevision() ? x : y));
+            return latest.values().stream().mapToLong(WindowedAggregate::getEventCount).sum()
+                >= EVENTS;
+          },
+          Duration.ofSeconds(60));
+    }
+    BigDecimal perTenant = TestEvents.money("0.0045").multiply(BigDecimal.valueOf(EVENTS / 2));
+    assertThat(latest.keySet()).containsExactlyInAnyOrder("tenant-0", "tenant-1");
+    latest
+        .values()
+        .forEach(
+            a -> {
+              assertThat(a.getEventCount()).isEqualTo(EVENTS / 2);
+              assertThat(a.getTotalCost()).isEqualByComparingTo(perTenant);
+            });
+  }
+
+  private Path writeSettings() throws IOException {
+    Map<String, String> values = new HashMap<>();
+    values.put(ProcessorSettings.BOOTSTRAP_SERVERS, stack.kafkaBootstrapServers());
+    values.put(ProcessorSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
+    values.put(ProcessorSettings.APPLICATION_ID, "crash-" + UUID.randomUUID());
+    values.put("state.dir", dir.resolve("state").toString());
+    values.put("replication.factor", "1");
+    values.put("commit.interval.ms", "100");
+    // The killed member must leave the group quickly for the restart to get its partitions.
+    values.put("session.timeout.ms", "6000");
+    values.put("num.stream.threads", "1");
+    Properties properties = new Properties();
+    properties.putAll(values);
+    Path file = dir.resolve("processor.properties");
+    try (var writer = Files.newBufferedWriter(file)) {
+      properties.store(writer, "crash test");
+    }
+    return file;
+  }
+
+  private Process startChild(Path settings, String name) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(io.tokenmeter.processor.Main.class.getName());
+    command.add(settings.toString());
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(logDirectory().resolve("crash-child-" + name + ".log").toFile())
+        .start();
+  }
+
+  /** Child logs outlive the test's temporary directory, to diagnose a failure. */
+  private static Path logDirectory() throws IOException {
+    return Files.createDirectories(Path.of("target", "crash-logs"));
+  }
+
+  private <T extends SpecificRecord> AvroSerde<T> serde(Class<T> type) {
+    AvroSerde<T> serde = AvroSerde.specific(type);
+    serde.configure(
+        Map.of(ProcessorSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl()), false);
+    return serde;
+  }
+
+  private Properties producerProps() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+    return props;
+  }
+
+  private <V> KafkaProducer<String, V> producer(AvroSerde<V> values) {
+    return new KafkaProducer<>(producerProps(), new StringSerializer(), values.serializer());
+  }
+
+  private <V> KafkaConsumer<String, V> consumer(String topic, Deserializer<V> values) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    KafkaConsumer<String, V> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), values);
+    consumer.subscribe(List.of(topic));
+    return consumer;
+  }
+}
