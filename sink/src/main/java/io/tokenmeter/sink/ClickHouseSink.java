@@ -4,6 +4,8 @@ import io.tokenmeter.registry.SchemaRegistryClient;
 import io.tokenmeter.registry.SchemaRegistryClients;
 import io.tokenmeter.sink.config.SinkSettings;
 import io.tokenmeter.sink.error.ErrorClassifier;
+import io.tokenmeter.sink.http.HealthCheck;
+import io.tokenmeter.sink.http.SinkHttpServer;
 import io.tokenmeter.sink.row.RecordConverter;
 import io.tokenmeter.sink.schema.MigrationRunner;
 import io.tokenmeter.sink.schema.MigrationScripts;
@@ -15,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -39,16 +42,22 @@ public final class ClickHouseSink implements AutoCloseable {
   private final Thread thread;
   private final SinkMetrics metrics;
   private final Duration shutdownTimeout;
+  private final SinkStatus status;
+  private final SinkHttpServer http;
   private volatile Throwable failure;
 
   private ClickHouseSink(
       SinkLoop loop,
       SinkMetrics metrics,
+      SinkStatus status,
+      SinkHttpServer http,
       Duration shutdownTimeout,
       Runnable cleanup,
       Consumer<byte[], byte[]> consumer) {
     this.loop = loop;
     this.metrics = metrics;
+    this.status = status;
+    this.http = http;
     this.shutdownTimeout = shutdownTimeout;
     this.thread =
         Thread.ofPlatform()
@@ -62,7 +71,34 @@ public final class ClickHouseSink implements AutoCloseable {
     return start(settings, Clock.systemUTC());
   }
 
+  /**
+   * Starts the health endpoint first (so probes see "starting" rather than a refused connection
+   * while migrations run), then migrates and starts consuming. If anything fails, the endpoint is
+   * closed again and the error thrown.
+   */
   public static ClickHouseSink start(SinkSettings settings, Clock clock) throws SQLException {
+    SinkStatus status = new SinkStatus();
+    SinkMetrics metrics = new SinkMetrics();
+    SinkHttpServer http =
+        SinkHttpServer.startIfEnabled(
+            settings, status::snapshot, metrics, new HealthCheck(), clock);
+    try {
+      return start(settings, clock, status, metrics, http);
+    } catch (SQLException | RuntimeException e) {
+      if (http != null) {
+        http.close();
+      }
+      throw e;
+    }
+  }
+
+  private static ClickHouseSink start(
+      SinkSettings settings,
+      Clock clock,
+      SinkStatus status,
+      SinkMetrics metrics,
+      SinkHttpServer http)
+      throws SQLException {
     Connection connection = connect(settings);
     SchemaRegistryClient registry = SchemaRegistryClients.create(settings.consumerProperties());
     try {
@@ -72,8 +108,8 @@ public final class ClickHouseSink implements AutoCloseable {
       registry.close();
       throw e;
     }
+    status.migrated();
     ErrorClassifier classifier = new ErrorClassifier();
-    SinkMetrics metrics = new SinkMetrics();
     RecordConverter converter =
         new RecordConverter(
             settings.topics(), registry, settings.consumerProperties(), classifier, clock);
@@ -91,6 +127,7 @@ public final class ClickHouseSink implements AutoCloseable {
             settings,
             classifier,
             metrics,
+            status,
             clock);
     Runnable cleanup =
         () -> {
@@ -99,8 +136,10 @@ public final class ClickHouseSink implements AutoCloseable {
           registry.close();
         };
     ClickHouseSink sink =
-        new ClickHouseSink(loop, metrics, settings.shutdownTimeout(), cleanup, consumer);
+        new ClickHouseSink(
+            loop, metrics, status, http, settings.shutdownTimeout(), cleanup, consumer);
     loop.subscribe();
+    status.phase(SinkStatus.Phase.RUNNING);
     sink.thread.start();
     LOGGER.info("Sink started: {} -> {}", settings.topics().all(), settings.clickHouseJdbcUrl());
     return sink;
@@ -138,18 +177,32 @@ public final class ClickHouseSink implements AutoCloseable {
       loop.run();
     } catch (RuntimeException | Error e) {
       failure = e;
+      status.failed(e);
       LOGGER.error("Sink loop stopped on an unexpected error", e);
     } finally {
       try {
         consumer.close(CloseOptions.timeout(shutdownTimeout));
       } finally {
         cleanup.run();
+        if (failure == null) {
+          status.phase(SinkStatus.Phase.STOPPED);
+        }
       }
     }
   }
 
   public SinkMetrics metrics() {
     return metrics;
+  }
+
+  /** What the health endpoint reports, for callers that embed the sink. */
+  public SinkStatus status() {
+    return status;
+  }
+
+  /** The health and metrics endpoint's bound port, empty when it is off. */
+  public OptionalInt httpPort() {
+    return http == null ? OptionalInt.empty() : OptionalInt.of(http.port());
   }
 
   /** Whether the consumer thread is still running. */
@@ -168,6 +221,9 @@ public final class ClickHouseSink implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (status.snapshot().phase() == SinkStatus.Phase.RUNNING) {
+      status.phase(SinkStatus.Phase.STOPPING);
+    }
     loop.requestStop();
     try {
       thread.join(shutdownTimeout.multipliedBy(2));
@@ -176,6 +232,9 @@ public final class ClickHouseSink implements AutoCloseable {
     }
     if (thread.isAlive()) {
       LOGGER.warn("Sink thread did not stop within {}; leaving it (daemon)", shutdownTimeout);
+    }
+    if (http != null) {
+      http.close();
     }
   }
 

@@ -37,6 +37,11 @@ final class PartitionState {
     retryAt = Instant.MIN;
   }
 
+  /** Whether the last write or recovery attempt failed and has not succeeded since. */
+  boolean failing() {
+    return failures > 0;
+  }
+
   /** Whether the last failure's backoff is still running. */
   boolean backingOff(Instant now) {
     return now.isBefore(retryAt);

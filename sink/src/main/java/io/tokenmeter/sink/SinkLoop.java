@@ -41,6 +41,7 @@ final class SinkLoop {
   private final Backoff backoff;
   private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
   private final PartitionRecovery recovery;
+  private final SinkStatus status;
   private volatile boolean stopRequested;
 
   SinkLoop(
@@ -50,7 +51,9 @@ final class SinkLoop {
       SinkSettings settings,
       ErrorClassifier classifier,
       SinkMetrics metrics,
+      SinkStatus status,
       Clock clock) {
+    this.status = status;
     this.consumer = consumer;
     this.batchWriter = batchWriter;
     this.recovery = recovery;
@@ -100,6 +103,17 @@ final class SinkLoop {
     }
     commit(writeDue(now, false));
     updateLag();
+    status.polled(now, retryingPartitions());
+  }
+
+  private int retryingPartitions() {
+    int retrying = 0;
+    for (PartitionState state : partitions.values()) {
+      if (state.failing()) {
+        retrying++;
+      }
+    }
+    return retrying;
   }
 
   private Map<TopicPartition, OffsetAndMetadata> writeDue(Instant now, boolean force) {
@@ -171,6 +185,7 @@ final class SinkLoop {
       state.paused = true;
     }
     String unclassified = classifier.isUnclassified(e) ? " (unclassified error code)" : "";
+    status.writeFailed("writing " + batch.dedupToken() + " failed: " + e.getMessage());
     LOGGER.warn(
         "Writing {} failed (attempt {}){}, retrying the same batch at {}: {}",
         batch.dedupToken(),
@@ -219,6 +234,8 @@ final class SinkLoop {
       } catch (Exception e) {
         state.failed(now, backoff);
         metrics.retried();
+        status.writeFailed(
+            "reading how far " + partition + " is written failed: " + e.getMessage());
         LOGGER.warn("Cannot read how far {} is written yet: {}", partition, e.getMessage());
       }
     }
@@ -251,6 +268,7 @@ final class SinkLoop {
       consumer.pause(List.of(partition));
       state.paused = true;
     }
+    status.assigned(partitions.size());
     LOGGER.info("Assigned {}", assigned);
   }
 
@@ -265,6 +283,7 @@ final class SinkLoop {
             partition);
       }
     }
+    status.owned(partitions.size());
   }
 
   /** Partition states, for tests. */

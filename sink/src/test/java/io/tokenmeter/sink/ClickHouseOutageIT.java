@@ -8,8 +8,13 @@ import io.tokenmeter.sink.config.SinkTopics;
 import io.tokenmeter.sink.fixtures.SampleRecords;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +88,7 @@ class ClickHouseOutageIT {
               .maxBatchWait(Duration.ofMillis(100))
               .backoffMax(Duration.ofSeconds(1))
               .pollTimeout(Duration.ofMillis(50))
+              .httpPort(SinkSettings.HTTP_PORT_ANY)
               .build();
       ClickHouseSink.migrate(settings, Clock.systemUTC());
       BigDecimal expected = BigDecimal.ZERO;
@@ -101,6 +107,12 @@ class ClickHouseOutageIT {
         producer.flush();
         Thread.sleep(OUTAGE_SECONDS * 1000L);
         assertThat(sink.metrics().retries()).as("the outage was noticed").isPositive();
+        URI ready =
+            URI.create("http://127.0.0.1:" + sink.httpPort().orElseThrow() + "/health/ready");
+        HttpResponse<String> duringOutage = get(ready);
+        assertThat(duringOutage.statusCode()).as("ready during the outage").isEqualTo(503);
+        assertThat(duringOutage.body())
+            .contains("partition(s) retrying with backoff; last error: ");
         proxy.restore();
 
         String priced = " FROM tokenmeter_priced_usage WHERE tenant_id = '" + tenant + "'";
@@ -114,7 +126,20 @@ class ClickHouseOutageIT {
         assertThat(reads.decimal("SELECT toString(sum(total_cost))" + priced))
             .isEqualByComparingTo(expected);
         assertThat(sink.isRunning()).isTrue();
+        ClickHouseReads.awaitTrue(
+            Duration.ofSeconds(30), "ready again", () -> get(ready).statusCode() == 200);
       }
+    }
+  }
+
+  private static HttpResponse<String> get(URI uri) {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 }

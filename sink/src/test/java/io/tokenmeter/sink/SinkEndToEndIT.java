@@ -52,7 +52,8 @@ class SinkEndToEndIT {
         .groupId(group)
         .topics(topics)
         .maxBatchWait(Duration.ofMillis(200))
-        .pollTimeout(Duration.ofMillis(50));
+        .pollTimeout(Duration.ofMillis(50))
+        .httpPort(SinkSettings.HTTP_PORT_ANY);
   }
 
   private static void createTopics(StackEndpoints stack, SinkTopics topics) throws Exception {

@@ -41,6 +41,7 @@ class SinkLoopTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-14T10:00:00Z"));
   private final AvroBytes avro = new AvroBytes("sink-loop-" + UUID.randomUUID());
   private final SinkMetrics metrics = new SinkMetrics();
+  private final SinkStatus status = new SinkStatus();
   private final ErrorClassifier classifier = new ErrorClassifier();
   private final RecordConverter converter =
       new RecordConverter(
@@ -89,6 +90,7 @@ class SinkLoopTest {
             settings,
             classifier,
             metrics,
+            status,
             clock);
     loop.subscribe();
     return loop;
@@ -194,6 +196,35 @@ class SinkLoopTest {
     assertThat(consumer.paused()).isEmpty();
     assertThat(metrics.retries()).isEqualTo(2);
     assertThat(committed(PRICED_0)).isEqualTo(3);
+  }
+
+  @Test
+  void shouldReportARetryingPartitionToTheStatusUntilItsWriteSucceeds() {
+    SinkLoop loop = loop(3);
+    assertThat(status.snapshot().assignmentReceived()).isFalse();
+    assertThat(status.snapshot().lastPoll()).isNull();
+    assign(PRICED_0, PRICED_1);
+    producePriced(PRICED_0, 0, 1, 2);
+    writer.failNext(new SQLException("connect failed", new ConnectException("refused")));
+
+    loop.pollOnce();
+    SinkStatus.Snapshot failing = status.snapshot();
+    assertThat(failing.assignmentReceived()).isTrue();
+    assertThat(failing.assignedPartitions()).isEqualTo(2);
+    assertThat(failing.retryingPartitions()).isEqualTo(1);
+    assertThat(failing.lastWriteError())
+        .isEqualTo("writing tokenmeter-sink/" + PRICED + "/0/0-2 failed: connect failed");
+    assertThat(failing.lastPoll()).isEqualTo(clock.instant());
+
+    clock.advance(Duration.ofMillis(100));
+    loop.pollOnce();
+    SinkStatus.Snapshot recovered = status.snapshot();
+    assertThat(recovered.retryingPartitions()).isZero();
+    assertThat(recovered.lastWriteError()).isNull();
+    assertThat(recovered.lastPoll()).isEqualTo(clock.instant());
+
+    consumer.rebalance(List.of(PRICED_1));
+    assertThat(status.snapshot().assignedPartitions()).isEqualTo(1);
   }
 
   @Test

@@ -13,7 +13,7 @@ public final class DedupToken {
 
   private DedupToken() {}
 
-  /** E.g. {@code tokenmeter-sink/tokenmeter.usage.priced/3/1200-1299}. */
+  /** E.g. {@code tokenmeter-sink/tokenmeter.priced-usage.v1/3/1200-1299}. */
   public static String of(TopicPartition partition, long firstOffset, long lastOffset) {
     if (firstOffset < 0 || lastOffset < firstOffset) {
       throw new IllegalArgumentException(

@@ -39,6 +39,20 @@ public final class SinkSettings {
 
   public static final boolean DEFAULT_RECOVER_WRITTEN_OFFSETS = true;
 
+  /** All interfaces: a container's probes come from outside its loopback. */
+  public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+
+  /** The port deploy/ probes for /health/live, /health/ready and /metrics. */
+  public static final int DEFAULT_HTTP_PORT = 8080;
+
+  /** {@link Builder#httpPort} value that starts no HTTP endpoint at all. */
+  public static final int HTTP_PORT_OFF = -1;
+
+  /** {@link Builder#httpPort} value that binds a free port (tests, several sinks on one host). */
+  public static final int HTTP_PORT_ANY = 0;
+
+  private static final int MAX_PORT = 65_535;
+
   private final String bootstrapServers;
   private final String groupId;
   private final String schemaRegistryUrl;
@@ -54,6 +68,8 @@ public final class SinkSettings {
   private final int dedupWindow;
   private final InsertPath insertPath;
   private final boolean recoverWrittenOffsets;
+  private final String httpHost;
+  private final int httpPort;
   private final Map<String, Object> extraConsumerProperties;
   private final Map<String, String> jdbcProperties;
 
@@ -106,6 +122,15 @@ public final class SinkSettings {
     this.dedupWindow = b.dedupWindow;
     this.insertPath = Objects.requireNonNull(b.insertPath, "insertPath");
     this.recoverWrittenOffsets = b.recoverWrittenOffsets;
+    this.httpHost = required(b.httpHost, "httpHost", DEFAULT_HTTP_HOST);
+    if (b.httpPort < HTTP_PORT_OFF || b.httpPort > MAX_PORT) {
+      throw new IllegalArgumentException(
+          "httpPort must be a TCP port (1.."
+              + MAX_PORT
+              + "), 0 for a free port or -1 for no HTTP endpoint, got "
+              + b.httpPort);
+    }
+    this.httpPort = b.httpPort;
     this.extraConsumerProperties = Map.copyOf(b.consumerProperties);
     this.jdbcProperties = Map.copyOf(b.jdbcProperties);
   }
@@ -193,6 +218,16 @@ public final class SinkSettings {
     return recoverWrittenOffsets;
   }
 
+  /** Interface the health and metrics endpoint binds to. */
+  public String httpHost() {
+    return httpHost;
+  }
+
+  /** Port of the health and metrics endpoint: 0 = a free port, -1 = no endpoint. */
+  public int httpPort() {
+    return httpPort;
+  }
+
   /** clickhouse-jdbc connection properties, unchanged ({@code user}, {@code password}, ...). */
   public Map<String, String> jdbcProperties() {
     return jdbcProperties;
@@ -233,6 +268,8 @@ public final class SinkSettings {
     private int dedupWindow = DEFAULT_DEDUP_WINDOW;
     private InsertPath insertPath = DEFAULT_INSERT_PATH;
     private boolean recoverWrittenOffsets = DEFAULT_RECOVER_WRITTEN_OFFSETS;
+    private String httpHost = DEFAULT_HTTP_HOST;
+    private int httpPort = DEFAULT_HTTP_PORT;
     private final Map<String, Object> consumerProperties = new LinkedHashMap<>();
     private final Map<String, String> jdbcProperties = new LinkedHashMap<>();
 
@@ -323,6 +360,24 @@ public final class SinkSettings {
      */
     public Builder recoverWrittenOffsets(boolean value) {
       this.recoverWrittenOffsets = value;
+      return this;
+    }
+
+    /**
+     * Interface of the health and metrics endpoint; default all ({@value
+     * SinkSettings#DEFAULT_HTTP_HOST}).
+     */
+    public Builder httpHost(String value) {
+      this.httpHost = value;
+      return this;
+    }
+
+    /**
+     * Port of the health and metrics endpoint; default {@value SinkSettings#DEFAULT_HTTP_PORT}, 0
+     * for a free port, -1 for none.
+     */
+    public Builder httpPort(int value) {
+      this.httpPort = value;
       return this;
     }
 

@@ -34,6 +34,8 @@ public final class SinkSettingsLoader {
   public static final String DEDUP_WINDOW = PREFIX + "dedup.window";
   public static final String INSERT_PATH = PREFIX + "insert.path";
   public static final String RECOVER_WRITTEN_OFFSETS = PREFIX + "recover.written.offsets";
+  public static final String HTTP_HOST = PREFIX + "http.host";
+  public static final String HTTP_PORT = PREFIX + "http.port";
   public static final String KAFKA_PREFIX = "kafka.";
   public static final String JDBC_PREFIX = "jdbc.";
 
@@ -55,7 +57,9 @@ public final class SinkSettingsLoader {
     RETENTION_DAYS,
     DEDUP_WINDOW,
     INSERT_PATH,
-    RECOVER_WRITTEN_OFFSETS
+    RECOVER_WRITTEN_OFFSETS,
+    HTTP_HOST,
+    HTTP_PORT
   };
 
   private SinkSettingsLoader() {}
@@ -99,6 +103,8 @@ public final class SinkSettingsLoader {
     set(values, DEDUP_WINDOW, v -> b.dedupWindow(integer(DEDUP_WINDOW, v)));
     set(values, INSERT_PATH, v -> b.insertPath(insertPath(v)));
     set(values, RECOVER_WRITTEN_OFFSETS, v -> b.recoverWrittenOffsets(bool(v)));
+    set(values, HTTP_HOST, b::httpHost);
+    set(values, HTTP_PORT, v -> b.httpPort(integer(HTTP_PORT, v)));
     values.forEach(
         (key, value) -> {
           if (key.startsWith(KAFKA_PREFIX)) {

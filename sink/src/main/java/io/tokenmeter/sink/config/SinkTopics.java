@@ -20,11 +20,11 @@ public record SinkTopics(
     String unpricedUsage,
     String deadLetters) {
 
-  public static final String DEFAULT_PRICED_USAGE = "tokenmeter.usage.priced";
-  public static final String DEFAULT_AGGREGATES = "tokenmeter.usage.aggregates";
-  public static final String DEFAULT_BUDGET_ALERTS = "tokenmeter.budget.alerts";
-  public static final String DEFAULT_UNPRICED_USAGE = "tokenmeter.usage.unpriced";
-  public static final String DEFAULT_DEAD_LETTERS = "tokenmeter.dead-letters";
+  public static final String DEFAULT_PRICED_USAGE = "tokenmeter.priced-usage.v1";
+  public static final String DEFAULT_AGGREGATES = "tokenmeter.aggregates.v1";
+  public static final String DEFAULT_BUDGET_ALERTS = "tokenmeter.budget-alerts.v1";
+  public static final String DEFAULT_UNPRICED_USAGE = "tokenmeter.unpriced-usage.v1";
+  public static final String DEFAULT_DEAD_LETTERS = "tokenmeter.dead-letters.v1";
 
   public SinkTopics {
     requireTopic(pricedUsage, "pricedUsage");

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class DedupTokenTest {
 
-  private static final TopicPartition PARTITION = new TopicPartition("tokenmeter.usage.priced", 3);
+  private static final TopicPartition PARTITION =
+      new TopicPartition("tokenmeter.priced-usage.v1", 3);
 
   @Test
   void shouldGiveTheSameRangeTheSameToken() {
     assertThat(DedupToken.of(PARTITION, 1200, 1299))
-        .isEqualTo(DedupToken.of(new TopicPartition("tokenmeter.usage.priced", 3), 1200, 1299))
-        .isEqualTo("tokenmeter-sink/tokenmeter.usage.priced/3/1200-1299");
+        .isEqualTo(DedupToken.of(new TopicPartition("tokenmeter.priced-usage.v1", 3), 1200, 1299))
+        .isEqualTo("tokenmeter-sink/tokenmeter.priced-usage.v1/3/1200-1299");
   }
 
   @Test
@@ -26,9 +27,9 @@ class DedupTokenTest {
                 DedupToken.of(PARTITION, 1200, 1299),
                 DedupToken.of(PARTITION, 1200, 1298),
                 DedupToken.of(PARTITION, 1201, 1299),
-                DedupToken.of(new TopicPartition("tokenmeter.usage.priced", 4), 1200, 1299),
-                DedupToken.of(new TopicPartition("tokenmeter.usage.pricedx", 3), 1200, 1299),
-                DedupToken.of(new TopicPartition("tokenmeter.usage.priced", 31), 200, 1299)))
+                DedupToken.of(new TopicPartition("tokenmeter.priced-usage.v1", 4), 1200, 1299),
+                DedupToken.of(new TopicPartition("tokenmeter.priced-usage.v1x", 3), 1200, 1299),
+                DedupToken.of(new TopicPartition("tokenmeter.priced-usage.v1", 31), 200, 1299)))
         .doesNotHaveDuplicates();
   }
 

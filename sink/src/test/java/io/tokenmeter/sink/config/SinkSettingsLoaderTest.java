@@ -40,6 +40,30 @@ class SinkSettingsLoaderTest {
   }
 
   @Test
+  void shouldServeHealthOnPort8080OfEveryInterfaceUnlessConfigured() {
+    SinkSettings defaults = SinkSettingsLoader.load(FILE, Map.of());
+    assertThat(defaults.httpHost()).isEqualTo("0.0.0.0");
+    assertThat(defaults.httpPort()).isEqualTo(8080);
+
+    SinkSettings configured =
+        SinkSettingsLoader.load(
+            FILE,
+            Map.of("TOKENMETER_SINK_HTTP_HOST", "127.0.0.1", "TOKENMETER_SINK_HTTP_PORT", "-1"));
+    assertThat(configured.httpHost()).isEqualTo("127.0.0.1");
+    assertThat(configured.httpPort()).isEqualTo(SinkSettings.HTTP_PORT_OFF);
+  }
+
+  @Test
+  void shouldRejectAPortOutsideTheTcpRangeWithTheAllowedValues() {
+    assertThatThrownBy(
+            () -> SinkSettingsLoader.load(FILE, Map.of("TOKENMETER_SINK_HTTP_PORT", "70000")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "httpPort must be a TCP port (1..65535), 0 for a free port or -1 for no HTTP"
+                + " endpoint, got 70000");
+  }
+
+  @Test
   void shouldNameTheKeyOfAValueThatDoesNotParse() {
     assertThatThrownBy(
             () -> SinkSettingsLoader.load(FILE, Map.of("TOKENMETER_SINK_BATCH_MAX_ROWS", "lots")))
