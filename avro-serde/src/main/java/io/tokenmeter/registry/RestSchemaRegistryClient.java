@@ -44,15 +44,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
     String operation =
         "register schema " + schema.getFullName() + " under subject '" + subject + "'";
-    String body =
-        http.send(
-            "POST",
-            "/subjects/" + encode(subject) + "/versions",
-            RegistryJson.schemaRequest(key.canonical()),
-            operation,
-            true);
+    JsonNode json =
+        postSchema("/subjects/" + encode(subject) + "/versions", key.canonical(), operation);
     // Only `id` is common to every registry's register response.
-    int id = RegistryJson.requiredInt(RegistryJson.parse(body, operation), "id", operation);
+    int id = RegistryJson.requiredInt(json, "id", operation);
     idsBySubjectSchema.put(key, id);
     schemasById.putIfAbsent(id, schema);
     return id;
@@ -67,14 +62,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
     String operation =
         "look up schema " + schema.getFullName() + " under subject '" + subject + "'";
-    String body =
-        http.send(
+    JsonNode json =
+        call(
             "POST",
             "/subjects/" + encode(subject) + "?deleted=false",
             RegistryJson.schemaRequest(key.canonical()),
             operation,
             false);
-    RegisteredSchema found = toRegistered(RegistryJson.parse(body, operation), subject, operation);
+    RegisteredSchema found = toRegistered(json, subject, operation);
     lookups.put(key, found);
     schemasById.putIfAbsent(found.id(), found.schema());
     return found;
@@ -88,14 +83,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
     String operation = "get schema id " + id;
     String query = subjectHint == null ? "" : "?subject=" + encode(subjectHint);
-    String body;
+    JsonNode json;
     try {
-      body = http.send("GET", "/schemas/ids/" + id + query, null, operation, false);
+      json = get("/schemas/ids/" + id + query, operation);
     } catch (RegistryNotFoundException e) {
       // Apicurio answers 40401 for an unknown id; every "not found" means the same here.
       throw new SchemaNotFoundException(e.getMessage(), e.errorCode());
     }
-    Schema schema = parser.parse(RegistryJson.parse(body, operation), operation);
+    Schema schema = parser.parse(json, operation);
     Schema previous = schemasById.putIfAbsent(id, schema);
     return previous == null ? schema : previous;
   }
@@ -109,10 +104,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public RegisteredSchema getLatestVersion(String subject) {
     String operation = "get latest version of subject '" + subject + "'";
-    String body =
-        http.send(
-            "GET", "/subjects/" + encode(subject) + "/versions/latest", null, operation, false);
-    return toRegistered(RegistryJson.parse(body, operation), subject, operation);
+    JsonNode json = get("/subjects/" + encode(subject) + "/versions/latest", operation);
+    return toRegistered(json, subject, operation);
   }
 
   @Override
@@ -128,14 +121,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private CompatibilityResult compatibility(String subject, Schema schema, String version) {
     String operation =
         "test compatibility with version " + version + " of subject '" + subject + "'";
-    String body =
-        http.send(
-            "POST",
+    JsonNode json =
+        postSchema(
             "/compatibility/subjects/" + encode(subject) + "/versions/" + version + "?verbose=true",
-            RegistryJson.schemaRequest(schema.toString()),
-            operation,
-            true);
-    JsonNode json = RegistryJson.parse(body, operation);
+            schema.toString(),
+            operation);
     boolean compatible = RegistryJson.requiredBoolean(json, "is_compatible", operation);
     return new CompatibilityResult(compatible, RegistryJson.textList(json.get("messages")));
   }
@@ -153,7 +143,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private CompatibilityLevel readLevel(String path, String operation) {
-    JsonNode json = RegistryJson.parse(http.send("GET", path, null, operation, false), operation);
+    JsonNode json = get(path, operation);
     // Reads answer `compatibilityLevel`; fall back to the write-side name some servers echo.
     String field = json.has("compatibilityLevel") ? "compatibilityLevel" : "compatibility";
     return CompatibilityLevel.parse(RegistryJson.requiredText(json, field, operation));
@@ -179,16 +169,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public List<String> getAllSubjects() {
     String operation = "list subjects";
-    return RegistryJson.textList(
-        RegistryJson.parse(http.send("GET", "/subjects", null, operation, false), operation));
+    return RegistryJson.textList(get("/subjects", operation));
   }
 
   @Override
   public List<Integer> getAllVersions(String subject) {
     String operation = "list versions of subject '" + subject + "'";
-    String body =
-        http.send("GET", "/subjects/" + encode(subject) + "/versions", null, operation, false);
-    return RegistryJson.intList(RegistryJson.parse(body, operation), operation);
+    return RegistryJson.intList(
+        get("/subjects/" + encode(subject) + "/versions", operation), operation);
   }
 
   @Override
@@ -196,9 +184,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     String operation = (permanent ? "permanently " : "") + "delete subject '" + subject + "'";
     String path = "/subjects/" + encode(subject) + (permanent ? "?permanent=true" : "");
     List<Integer> deleted =
-        RegistryJson.intList(
-            RegistryJson.parse(http.send("DELETE", path, null, operation, false), operation),
-            operation);
+        RegistryJson.intList(call("DELETE", path, null, operation, false), operation);
     // Ids stay resolvable after a delete, so only the per-subject caches are dropped.
     idsBySubjectSchema.keySet().removeIf(key -> key.subject().equals(subject));
     lookups.keySet().removeIf(key -> key.subject().equals(subject));
@@ -208,7 +194,22 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private JsonNode fetchVersion(String subject, int version) {
     String operation = "get version " + checkVersion(version) + " of subject '" + subject + "'";
     String path = "/subjects/" + encode(subject) + "/versions/" + version;
-    return RegistryJson.parse(http.send("GET", path, null, operation, false), operation);
+    return get(path, operation);
+  }
+
+  private JsonNode get(String path, String operation) {
+    return call("GET", path, null, operation, false);
+  }
+
+  /** POSTs a schema where a 409 answer means "incompatible" (register, compatibility test). */
+  private JsonNode postSchema(String path, String schemaText, String operation) {
+    return call("POST", path, RegistryJson.schemaRequest(schemaText), operation, true);
+  }
+
+  private JsonNode call(
+      String method, String path, String body, String operation, boolean conflictIsIncompatible) {
+    return RegistryJson.parse(
+        http.send(method, path, body, operation, conflictIsIncompatible), operation);
   }
 
   private RegisteredSchema toRegistered(JsonNode json, String subject, String operation) {

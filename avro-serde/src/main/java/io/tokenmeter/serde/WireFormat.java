@@ -1,6 +1,7 @@
 package io.tokenmeter.serde;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 
 /**
  * Confluent's framing: magic byte 0, the schema id as a 4-byte big-endian int, then one bare Avro
@@ -35,7 +36,8 @@ final class WireFormat {
               : " (the record was not written by a Confluent-compatible Avro serializer)";
       throw new AvroSerdeException(
           SerdeFailure.BAD_MAGIC_BYTE,
-          String.format("unknown magic byte 0x%02X, expected 0x00%s", payload[0] & 0xFF, hint));
+          String.format(
+              Locale.ROOT, "unknown magic byte 0x%02X, expected 0x00%s", payload[0] & 0xFF, hint));
     }
     if (payload.length < HEADER_LENGTH) {
       throw new AvroSerdeException(

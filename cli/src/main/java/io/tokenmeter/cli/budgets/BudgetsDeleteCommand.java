@@ -7,6 +7,7 @@ import io.tokenmeter.schema.v1.BudgetDefinition;
 import java.io.PrintWriter;
 import java.util.AbstractMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -65,8 +66,11 @@ public final class BudgetsDeleteCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
+            Locale.ROOT,
             "deleted %d budgets (tombstones on %s): %s%n",
-            written, topic.topic(), String.join(", ", ids));
+            written,
+            topic.topic(),
+            String.join(", ", ids));
     return 0;
   }
 

@@ -7,6 +7,7 @@ import io.tokenmeter.schema.v1.BudgetDefinition;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,7 @@ public final class BudgetsListCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     table.print(out);
-    out.printf("%d budgets on %s%n", budgets.size(), topic.topic());
+    out.printf(Locale.ROOT, "%d budgets on %s%n", budgets.size(), topic.topic());
     return 0;
   }
 }

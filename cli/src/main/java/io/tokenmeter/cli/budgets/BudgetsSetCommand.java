@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
@@ -106,7 +107,7 @@ public final class BudgetsSetCommand implements Callable<Integer> {
     List<Map.Entry<String, SpecificRecord>> records =
         budgets.stream().map(b -> Map.<String, SpecificRecord>entry(b.getBudgetId(), b)).toList();
     int written = context.topics(kafka.settings()).publish(topic.topic(), records);
-    out.printf("published %d budgets to %s%n", written, topic.topic());
+    out.printf(Locale.ROOT, "published %d budgets to %s%n", written, topic.topic());
     return 0;
   }
 

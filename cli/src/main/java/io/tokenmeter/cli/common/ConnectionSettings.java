@@ -2,6 +2,7 @@ package io.tokenmeter.cli.common;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Where the CLI's Kafka clients connect, immutable and validated.
@@ -29,5 +30,25 @@ public record ConnectionSettings(
     registryUrl = registryUrl.trim();
     kafkaProperties =
         kafkaProperties == null ? Map.of() : Map.copyOf(new TreeMap<>(kafkaProperties));
+  }
+
+  // A registry URL may carry user:password@ and -X properties may carry sasl.jaas.config
+  // passwords; messages and logs show neither.
+  private static final Pattern USER_INFO = Pattern.compile("//[^/@?#]*@");
+
+  /** The registry URL with any {@code user:password@} masked, for messages. */
+  public String registryUrlForDisplay() {
+    return USER_INFO.matcher(registryUrl).replaceFirst("//***@");
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectionSettings[bootstrapServers="
+        + bootstrapServers
+        + ", registryUrl="
+        + registryUrlForDisplay()
+        + ", kafkaProperties="
+        + kafkaProperties.keySet()
+        + " (values not shown)]";
   }
 }

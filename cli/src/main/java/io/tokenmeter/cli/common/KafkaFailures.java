@@ -37,7 +37,7 @@ public final class KafkaFailures {
               + ": "
               + detail
               + "; check --registry-url (or SCHEMA_REGISTRY_URL), now "
-              + settings.registryUrl(),
+              + settings.registryUrlForDisplay(),
           cause);
     }
     return new CliFailure("cannot " + action + ": " + detail, cause);

@@ -5,6 +5,7 @@ import io.tokenmeter.pricing.model.PriceVersion;
 import io.tokenmeter.pricing.model.UnitRates;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /** Prints one price version in full: identity, every rate, fees and long-context tiers. */
 final class PriceDetails {
@@ -14,21 +15,23 @@ final class PriceDetails {
   private PriceDetails() {}
 
   static void print(PriceVersion v, PrintWriter out) {
-    out.printf(LABEL, "provider", v.provider());
-    out.printf(LABEL, "model", v.model());
+    out.printf(Locale.ROOT, LABEL, "provider", v.provider());
+    out.printf(Locale.ROOT, LABEL, "model", v.model());
     if (!v.aliases().isEmpty()) {
-      out.printf(LABEL, "aliases", String.join(", ", v.aliases()));
+      out.printf(Locale.ROOT, LABEL, "aliases", String.join(", ", v.aliases()));
     }
-    out.printf(LABEL, "service tier", v.serviceTier());
-    out.printf(LABEL, "tenant", v.tenant().orElse("global"));
-    out.printf(LABEL, "effective from", v.effectiveFrom());
-    out.printf(LABEL, "version", v.versionId());
-    out.printf(LABEL, "source", v.source().isEmpty() ? "-" : v.source());
+    out.printf(Locale.ROOT, LABEL, "service tier", v.serviceTier());
+    out.printf(Locale.ROOT, LABEL, "tenant", v.tenant().orElse("global"));
+    out.printf(Locale.ROOT, LABEL, "effective from", v.effectiveFrom());
+    out.printf(Locale.ROOT, LABEL, "version", v.versionId());
+    out.printf(Locale.ROOT, LABEL, "source", v.source().isEmpty() ? "-" : v.source());
     out.println("rates (USD per million tokens; '-' = falls back as the contract says)");
     printRates(v.rates(), "  ", out);
     for (ContextTier tier : v.longContextTiers()) {
       out.printf(
-          "long context: whole request above %d input tokens%n", tier.thresholdInputTokens());
+          Locale.ROOT,
+          "long context: whole request above %d input tokens%n",
+          tier.thresholdInputTokens());
       printRates(tier.rates(), "  ", out);
     }
   }
@@ -44,16 +47,24 @@ final class PriceDetails {
     rate(out, indent, "audio cache read", rates.cacheAudioRead());
     rate(out, indent, "audio output", rates.audioOutput());
     if (rates.perRequest() != null) {
-      out.printf(indent + "%-16s %s USD%n", "per request", UsdPerMillion.plain(rates.perRequest()));
+      out.printf(
+          Locale.ROOT,
+          indent + "%-16s %s USD%n",
+          "per request",
+          UsdPerMillion.plain(rates.perRequest()));
     }
     rates
         .otherUnits()
         .forEach(
             (unit, fee) ->
-                out.printf(indent + "%-16s %s USD per unit%n", unit, UsdPerMillion.plain(fee)));
+                out.printf(
+                    Locale.ROOT,
+                    indent + "%-16s %s USD per unit%n",
+                    unit,
+                    UsdPerMillion.plain(fee)));
   }
 
   private static void rate(PrintWriter out, String indent, String name, BigDecimal perToken) {
-    out.printf(indent + "%-16s %s%n", name, UsdPerMillion.format(perToken));
+    out.printf(Locale.ROOT, indent + "%-16s %s%n", name, UsdPerMillion.format(perToken));
   }
 }

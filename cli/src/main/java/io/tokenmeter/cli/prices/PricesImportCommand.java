@@ -9,6 +9,7 @@ import io.tokenmeter.pricing.importer.ImportResult;
 import io.tokenmeter.pricing.importer.ImportWarning;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
@@ -67,6 +68,7 @@ public final class PricesImportCommand implements Callable<Integer> {
     ImportPlan plan = ImportPlan.of(load());
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
+        Locale.ROOT,
         "read %d price versions from %s: %d to publish, %d rejected, %d warnings%n",
         plan.publishable().size() + plan.rejected().size(),
         origin,
@@ -98,7 +100,7 @@ public final class PricesImportCommand implements Callable<Integer> {
             .map(p -> Map.<String, SpecificRecord>entry(p.getPriceVersionId(), p))
             .toList();
     int written = context.topics(kafka.settings()).publish(topic.topic(), records);
-    out.printf("published %d price versions to %s%n", written, topic.topic());
+    out.printf(Locale.ROOT, "published %d price versions to %s%n", written, topic.topic());
     return 0;
   }
 

@@ -5,10 +5,10 @@ import io.tokenmeter.cli.common.KafkaOptions;
 import io.tokenmeter.cli.common.TextTable;
 import io.tokenmeter.pricing.match.ProviderIds;
 import io.tokenmeter.pricing.model.PriceVersion;
-import io.tokenmeter.schema.v1.ModelPrice;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,12 +45,9 @@ public final class PricesListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ModelPrice> records =
-        List.copyOf(
-            context.topics(kafka.settings()).readLatest(topic.topic(), ModelPrice.class).values());
     // The catalog drops versions marked deleted and checks each one, like the processor does.
     List<PriceVersion> versions =
-        TopicCatalog.of(records).versions().stream()
+        TopicCatalog.read(context.topics(kafka.settings()), topic.topic()).versions().stream()
             .filter(
                 v ->
                     provider == null
@@ -74,7 +71,10 @@ public final class PricesListCommand implements Callable<Integer> {
     }
     table.print(out);
     out.printf(
-        "%d price versions on %s (USD per million tokens)%n", versions.size(), topic.topic());
+        Locale.ROOT,
+        "%d price versions on %s (USD per million tokens)%n",
+        versions.size(),
+        topic.topic());
     return 0;
   }
 }

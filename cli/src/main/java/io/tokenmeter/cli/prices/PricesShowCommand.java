@@ -7,12 +7,12 @@ import io.tokenmeter.pricing.catalog.PriceCatalog;
 import io.tokenmeter.pricing.catalog.Resolution;
 import io.tokenmeter.pricing.catalog.Unpriced;
 import io.tokenmeter.pricing.model.PriceVersion;
-import io.tokenmeter.schema.v1.ModelPrice;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -70,10 +70,7 @@ public final class PricesShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Instant when = pricingTime();
-    List<ModelPrice> records =
-        List.copyOf(
-            context.topics(kafka.settings()).readLatest(topic.topic(), ModelPrice.class).values());
-    PriceCatalog catalog = TopicCatalog.of(records);
+    PriceCatalog catalog = TopicCatalog.read(context.topics(kafka.settings()), topic.topic());
     List<String> providers =
         provider != null
             ? List.of(provider)
@@ -93,7 +90,7 @@ public final class PricesShowCommand implements Callable<Integer> {
       throw new CliFailure(unpricedMessage(catalog, providers, reasons, when));
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("price of %s at %s%n", model, when);
+    out.printf(Locale.ROOT, "price of %s at %s%n", model, when);
     String separator = "";
     for (PriceVersion version : found.values()) {
       out.print(separator);

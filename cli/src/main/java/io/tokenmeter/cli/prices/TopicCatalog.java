@@ -1,5 +1,6 @@
 package io.tokenmeter.cli.prices;
 
+import io.tokenmeter.cli.common.TopicAccess;
 import io.tokenmeter.pricing.catalog.PriceCatalog;
 import io.tokenmeter.schema.v1.ModelPrice;
 import java.util.Collection;
@@ -16,6 +17,11 @@ final class TopicCatalog {
   private static final Logger LOGGER = LoggerFactory.getLogger(TopicCatalog.class);
 
   private TopicCatalog() {}
+
+  /** Reads the prices topic to its end and builds the catalog from what it holds now. */
+  static PriceCatalog read(TopicAccess topics, String topic) {
+    return of(topics.readLatest(topic, ModelPrice.class).values());
+  }
 
   static PriceCatalog of(Collection<ModelPrice> records) {
     PriceCatalog catalog = new PriceCatalog();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,24 @@ class BudgetsCommandsTest {
         .contains(
             "set acme-rag: tenant acme (workflow=rag), day in America/New_York, limit 99.5 USD,"
                 + " thresholds 50,100 %, hard, forecast alerts");
+  }
+
+  @Test
+  void shouldPrintCountsInAsciiDigitsWhateverTheDefaultLocale() {
+    Locale original = Locale.getDefault(Locale.Category.FORMAT);
+    try {
+      // Arabic-Egyptian formats %d with Arabic-Indic digits unless the format names its locale.
+      Locale.setDefault(Locale.Category.FORMAT, Locale.forLanguageTag("ar-EG"));
+      cli.run("budgets", "set", "--id", "a", "--tenant", "t1", "--limit-usd", "10");
+
+      Result listed = cli.run("budgets", "list");
+
+      assertThat(listed.out().lines().toList())
+          .last()
+          .isEqualTo("1 budgets on tokenmeter.budgets.v1");
+    } finally {
+      Locale.setDefault(Locale.Category.FORMAT, original);
+    }
   }
 
   @Test

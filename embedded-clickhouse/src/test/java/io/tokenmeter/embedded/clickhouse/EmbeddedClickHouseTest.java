@@ -100,7 +100,7 @@ class EmbeddedClickHouseTest {
     return new QueryEngine() {
       @Override
       public QueryResult execute(QueryRequest request) {
-        return new QueryResult(new byte[0], "TabSeparated", 0, 0, 0, 0);
+        return new QueryResult(new byte[0], "TabSeparated", 0, 0, 0, 0, 0);
       }
 
       @Override

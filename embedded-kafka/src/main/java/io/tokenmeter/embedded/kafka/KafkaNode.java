@@ -90,7 +90,7 @@ final class KafkaNode {
       Thread.currentThread().interrupt();
       LOGGER.warn("interrupted while stopping Kafka; it keeps stopping in the background");
     } catch (RuntimeException e) {
-      LOGGER.warn("Kafka shutdown failed: {}", e.toString());
+      LOGGER.warn("Kafka shutdown failed", e);
     } finally {
       lock.close();
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One full set of rates in USD per single unit (the Avro {@code UnitPrices}), immutable, every rate
@@ -51,93 +52,87 @@ public record UnitRates(
   }
 
   public UnitRates withCacheRead(BigDecimal rate) {
-    return new UnitRates(
-        uncachedInput,
-        rate,
-        cacheWrite5m,
-        cacheWrite1h,
-        output,
-        reasoning,
-        audioInput,
-        cacheAudioRead,
-        audioOutput,
-        perRequest,
-        otherUnits);
+    return edited(draft -> draft.cacheRead = rate);
   }
 
   public UnitRates withCacheWrites(BigDecimal fiveMinutes, BigDecimal oneHour) {
-    return new UnitRates(
-        uncachedInput,
-        cacheRead,
-        fiveMinutes,
-        oneHour,
-        output,
-        reasoning,
-        audioInput,
-        cacheAudioRead,
-        audioOutput,
-        perRequest,
-        otherUnits);
+    return edited(
+        draft -> {
+          draft.cacheWrite5m = fiveMinutes;
+          draft.cacheWrite1h = oneHour;
+        });
   }
 
   public UnitRates withReasoning(BigDecimal rate) {
-    return new UnitRates(
-        uncachedInput,
-        cacheRead,
-        cacheWrite5m,
-        cacheWrite1h,
-        output,
-        rate,
-        audioInput,
-        cacheAudioRead,
-        audioOutput,
-        perRequest,
-        otherUnits);
+    return edited(draft -> draft.reasoning = rate);
   }
 
   public UnitRates withAudio(BigDecimal input, BigDecimal cacheRead, BigDecimal output) {
-    return new UnitRates(
-        uncachedInput,
-        this.cacheRead,
-        cacheWrite5m,
-        cacheWrite1h,
-        this.output,
-        reasoning,
-        input,
-        cacheRead,
-        output,
-        perRequest,
-        otherUnits);
+    return edited(
+        draft -> {
+          draft.audioInput = input;
+          draft.cacheAudioRead = cacheRead;
+          draft.audioOutput = output;
+        });
   }
 
   public UnitRates withPerRequest(BigDecimal fee) {
-    return new UnitRates(
-        uncachedInput,
-        cacheRead,
-        cacheWrite5m,
-        cacheWrite1h,
-        output,
-        reasoning,
-        audioInput,
-        cacheAudioRead,
-        audioOutput,
-        fee,
-        otherUnits);
+    return edited(draft -> draft.perRequest = fee);
   }
 
   public UnitRates withOtherUnits(Map<String, BigDecimal> rates) {
-    return new UnitRates(
-        uncachedInput,
-        cacheRead,
-        cacheWrite5m,
-        cacheWrite1h,
-        output,
-        reasoning,
-        audioInput,
-        cacheAudioRead,
-        audioOutput,
-        perRequest,
-        rates);
+    return edited(draft -> draft.otherUnits = rates);
+  }
+
+  /** A copy with {@code change} applied; the canonical constructor validates the result. */
+  private UnitRates edited(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** The components of a copy being edited; lives only inside {@link #edited}. */
+  private static final class Draft {
+    private final BigDecimal uncachedInput;
+    private BigDecimal cacheRead;
+    private BigDecimal cacheWrite5m;
+    private BigDecimal cacheWrite1h;
+    private final BigDecimal output;
+    private BigDecimal reasoning;
+    private BigDecimal audioInput;
+    private BigDecimal cacheAudioRead;
+    private BigDecimal audioOutput;
+    private BigDecimal perRequest;
+    private Map<String, BigDecimal> otherUnits;
+
+    private Draft(UnitRates rates) {
+      uncachedInput = rates.uncachedInput;
+      cacheRead = rates.cacheRead;
+      cacheWrite5m = rates.cacheWrite5m;
+      cacheWrite1h = rates.cacheWrite1h;
+      output = rates.output;
+      reasoning = rates.reasoning;
+      audioInput = rates.audioInput;
+      cacheAudioRead = rates.cacheAudioRead;
+      audioOutput = rates.audioOutput;
+      perRequest = rates.perRequest;
+      otherUnits = rates.otherUnits;
+    }
+
+    private UnitRates build() {
+      return new UnitRates(
+          uncachedInput,
+          cacheRead,
+          cacheWrite5m,
+          cacheWrite1h,
+          output,
+          reasoning,
+          audioInput,
+          cacheAudioRead,
+          audioOutput,
+          perRequest,
+          otherUnits);
+    }
   }
 
   /** Text cache reads; null rate = uncached input rate. */

@@ -46,6 +46,7 @@ public final class ChdbLibrary {
   private final MethodHandle resultLength;
   private final MethodHandle resultError;
   private final MethodHandle resultElapsed;
+  private final MethodHandle resultRowsRead;
   private final MethodHandle resultStorageRowsRead;
   private final MethodHandle resultStorageBytesRead;
   private final MethodHandle resultRowsWritten;
@@ -66,6 +67,10 @@ public final class ChdbLibrary {
     resultError = bind(symbols, "chdb_result_error", FunctionDescriptor.of(ADDRESS, ADDRESS));
     resultElapsed =
         bind(symbols, "chdb_result_elapsed", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
+    // chdb_result_rows_read counts the rows of the formatted result; the storage_ variants count
+    // what the query read from tables (ChdbEngineIT tells the two apart).
+    resultRowsRead =
+        bind(symbols, "chdb_result_rows_read", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
     resultStorageRowsRead =
         bind(symbols, "chdb_result_storage_rows_read", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
     resultStorageBytesRead =
@@ -173,7 +178,7 @@ public final class ChdbLibrary {
                   handle, query, (long) sql.length, formatSegment, (long) formatBytes.length);
       if (result.equals(MemorySegment.NULL)) {
         return new ChdbResult(
-            new byte[0], "chdb returned no result (connection closed?)", 0, 0, 0, 0);
+            new byte[0], "chdb returned no result (connection closed?)", 0, 0, 0, 0, 0);
       }
       try {
         return copy(result);
@@ -191,7 +196,7 @@ public final class ChdbLibrary {
     MemorySegment error = (MemorySegment) resultError.invokeExact(result);
     if (!error.equals(MemorySegment.NULL)) {
       String text = error.reinterpret(Long.MAX_VALUE).getString(0, StandardCharsets.UTF_8);
-      return new ChdbResult(new byte[0], text, 0, 0, 0, 0);
+      return new ChdbResult(new byte[0], text, 0, 0, 0, 0, 0);
     }
     long length = (long) resultLength.invokeExact(result);
     byte[] body = new byte[0];
@@ -202,6 +207,7 @@ public final class ChdbLibrary {
     return new ChdbResult(
         body,
         null,
+        (long) resultRowsRead.invokeExact(result),
         (long) resultStorageRowsRead.invokeExact(result),
         (long) resultStorageBytesRead.invokeExact(result),
         (long) resultRowsWritten.invokeExact(result),

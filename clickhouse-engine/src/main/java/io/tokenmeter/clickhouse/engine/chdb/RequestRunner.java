@@ -83,6 +83,7 @@ final class RequestRunner {
     return new QueryResult(
         result.body(),
         resultFormat,
+        result.resultRows(),
         result.storageRowsRead(),
         result.storageBytesRead(),
         result.rowsWritten(),

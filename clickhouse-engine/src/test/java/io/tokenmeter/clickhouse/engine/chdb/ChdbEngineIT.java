@@ -76,6 +76,34 @@ class ChdbEngineIT {
   }
 
   @Test
+  void shouldCountResultRowsApartFromTheRowsReadFromStorage() throws QueryException {
+    engine.execute(sql("CREATE TABLE counted (id UInt64) ENGINE = MergeTree ORDER BY id"));
+    engine.execute(sql("INSERT INTO counted SELECT number FROM numbers(5)"));
+
+    QueryResult summed = engine.execute(sql("SELECT sum(id) FROM counted"));
+    QueryResult binary =
+        engine.execute(
+            new QueryRequest(
+                "SELECT id FROM counted WHERE id % 2 = 0 ORDER BY id",
+                "default", "RowBinaryWithNamesAndTypes", Map.of(), null));
+    QueryResult inserted = engine.execute(sql("INSERT INTO counted VALUES (7)"));
+    QueryResult insertedData =
+        engine.execute(
+            insert(
+                "INSERT INTO counted FORMAT TSV",
+                "8\n9\n".getBytes(StandardCharsets.UTF_8),
+                Map.of()));
+
+    assertThat(text(summed)).isEqualTo("10\n");
+    assertThat(summed.resultRows()).isEqualTo(1);
+    assertThat(summed.rowsRead()).isEqualTo(5);
+    assertThat(binary.resultRows()).isEqualTo(3);
+    assertThat(inserted.resultRows()).isZero();
+    assertThat(insertedData.resultRows()).isEqualTo(2);
+    assertThat(insertedData.rowsWritten()).isEqualTo(2);
+  }
+
+  @Test
   void shouldInsertRowBinaryWithAwkwardBytesExactlyAndDeleteTheStagedFile() throws Exception {
     engine.execute(
         sql("CREATE TABLE awkward (id UInt64, payload String) ENGINE = MergeTree ORDER BY id"));

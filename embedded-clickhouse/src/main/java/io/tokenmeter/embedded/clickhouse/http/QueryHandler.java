@@ -114,7 +114,7 @@ final class QueryHandler {
     replyHeaders.put("X-ClickHouse-Query-Id", queryId);
     replyHeaders.put("X-ClickHouse-Timezone", engine.timezone());
     Optional<String> format = FormatNames.driverName(result.format());
-    replyHeaders.put("X-ClickHouse-Summary", QuerySummary.of(result, format.orElse("")));
+    replyHeaders.put("X-ClickHouse-Summary", QuerySummary.of(result));
     // Without the header the driver decodes as the format it asked for; a name it does not know
     // would fail the whole call, so unknown names are left out rather than echoed.
     format.ifPresent(name -> replyHeaders.put("X-ClickHouse-Format", name));

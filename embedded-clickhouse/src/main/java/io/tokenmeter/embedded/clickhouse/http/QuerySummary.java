@@ -5,16 +5,14 @@ import io.tokenmeter.clickhouse.engine.QueryResult;
 /**
  * The {@code X-ClickHouse-Summary} header in ClickHouse's own layout: a JSON object whose values
  * are quoted decimals. clickhouse-jdbc turns {@code written_rows} into JDBC update counts, and
- * fails the whole call if the header is not a JSON object.
+ * fails the whole call if the header is not a JSON object, and {@code Client.queryAll} (used for
+ * {@code DatabaseMetaData} version calls) reads no rows unless {@code result_rows} is above zero.
  */
 final class QuerySummary {
 
   private QuerySummary() {}
 
-  /**
-   * @param format the driver's name of the body's format, or empty when unknown
-   */
-  static String of(QueryResult result, String format) {
+  static String of(QueryResult result) {
     return "{"
         + field("read_rows", result.rowsRead())
         + ","
@@ -26,7 +24,7 @@ final class QuerySummary {
         + ","
         + field("total_rows_to_read", result.rowsRead())
         + ","
-        + field("result_rows", ResultRows.count(format, result.body()))
+        + field("result_rows", result.resultRows())
         + ","
         + field("result_bytes", result.body().length)
         + ","

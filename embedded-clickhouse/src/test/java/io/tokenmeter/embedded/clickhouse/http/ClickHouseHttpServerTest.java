@@ -87,7 +87,8 @@ class ClickHouseHttpServerTest {
   @Test
   void shouldSendTheHeadersTheDriverReads() throws Exception {
     engine.answerWith(
-        request -> new QueryResult(new byte[] {1, 2}, "rowbinarywithnamesandtypes", 10, 80, 7, 5));
+        request ->
+            new QueryResult(new byte[] {1, 2}, "rowbinarywithnamesandtypes", 3, 10, 80, 7, 5));
     HttpResponse<byte[]> response = send(post("/?query_id=q-1", "INSERT INTO t VALUES (1)"));
     assertThat(response.headers().firstValue("X-ClickHouse-Query-Id")).contains("q-1");
     assertThat(response.headers().firstValue("X-ClickHouse-Timezone")).contains("Asia/Tokyo");
@@ -96,7 +97,7 @@ class ClickHouseHttpServerTest {
     assertThat(response.headers().firstValue("X-ClickHouse-Summary"))
         .contains(
             "{\"read_rows\":\"10\",\"read_bytes\":\"80\",\"written_rows\":\"7\","
-                + "\"written_bytes\":\"0\",\"total_rows_to_read\":\"10\",\"result_rows\":\"0\","
+                + "\"written_bytes\":\"0\",\"total_rows_to_read\":\"10\",\"result_rows\":\"3\","
                 + "\"result_bytes\":\"2\",\"elapsed_ns\":\"5\"}");
   }
 
@@ -111,7 +112,7 @@ class ClickHouseHttpServerTest {
 
   @Test
   void shouldLeaveOutAFormatNameTheDriverCannotParse() throws Exception {
-    engine.answerWith(request -> new QueryResult(new byte[] {1}, "SomethingNew", 0, 0, 0, 0));
+    engine.answerWith(request -> new QueryResult(new byte[] {1}, "SomethingNew", 1, 0, 0, 0, 0));
     HttpResponse<byte[]> response = send(post("/", "SELECT 1 FORMAT SomethingNew"));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("X-ClickHouse-Format")).isEmpty();

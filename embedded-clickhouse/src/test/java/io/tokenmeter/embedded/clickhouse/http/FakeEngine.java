@@ -62,6 +62,6 @@ final class FakeEngine implements QueryEngine {
   /** Default: the SQL text back as TabSeparated, one row read, nothing written. */
   static QueryResult echoSql(QueryRequest request) {
     byte[] body = (request.sql() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return new QueryResult(body, "TabSeparated", 1, 8, 0, 1_234_567);
+    return new QueryResult(body, "TabSeparated", 1, 1, 8, 0, 1_234_567);
   }
 }
