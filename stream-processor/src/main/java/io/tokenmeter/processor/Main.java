@@ -1,11 +1,16 @@
 package io.tokenmeter.processor;
 
 import io.tokenmeter.pricing.catalog.PriceCatalog;
+import io.tokenmeter.processor.api.ApiSettings;
+import io.tokenmeter.processor.api.ProcessorApi;
 import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.processor.config.SettingsLayers;
 import io.tokenmeter.processor.topology.CostTopology;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -22,6 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
   private static final Logger LOGGER = LoggerFactory.getLogger(Main.class);
+
+  /**
+   * The API started with each instance, so {@link #stop} can close it without changing the
+   * signature callers (the dev stack, tests) already use.
+   */
+  private static final Map<KafkaStreams, ProcessorApi> APIS = new ConcurrentHashMap<>();
 
   private Main() {}
 
@@ -42,8 +53,13 @@ public final class Main {
     stopped.await();
   }
 
-  /** Builds and starts the topology; the caller owns the returned instance and must close it. */
+  /**
+   * Builds and starts the topology and, unless {@code tokenmeter.api.port} is -1, the HTTP API; the
+   * caller owns the returned instance and must close it with {@link #stop}.
+   */
   public static KafkaStreams start(ProcessorSettings settings, Clock clock) {
+    // Read first: a bad API setting fails before anything starts.
+    ApiSettings apiSettings = ApiSettings.from(settings.all());
     Topology topology = CostTopology.build(settings, new PriceCatalog(), clock);
     LOGGER.debug("Topology:\n{}", topology.describe());
     KafkaStreams streams = new KafkaStreams(topology, settings.streamsProperties());
@@ -60,8 +76,16 @@ public final class Main {
           LOGGER.error("Stream thread failed; replacing it", e);
           return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    if (apiSettings.enabled()) {
+      APIS.put(streams, ProcessorApi.start(streams, settings, apiSettings, clock));
+    }
     streams.start();
     return streams;
+  }
+
+  /** The API started with {@code streams}, if any (e.g. to learn the port picked for port 0). */
+  public static Optional<ProcessorApi> api(KafkaStreams streams) {
+    return Optional.ofNullable(APIS.get(streams));
   }
 
   private static CrashMarker crashMarker(ProcessorSettings settings) {
@@ -77,6 +101,10 @@ public final class Main {
 
   /** Closes within the configured timeout; never wipes local state. */
   public static void stop(KafkaStreams streams, ProcessorSettings settings) {
+    ProcessorApi api = APIS.remove(streams);
+    if (api != null) {
+      api.close();
+    }
     boolean clean = streams.close(settings.shutdownTimeout());
     if (clean) {
       crashMarker(settings).markStopped();

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Reads a catalog from a local file or an http(s) URL with an importer. */
-final class CatalogSource {
+public final class CatalogSource {
 
   static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
   private static final int HTTP_OK = 200;
@@ -27,7 +27,7 @@ final class CatalogSource {
     return lower.startsWith("http://") || lower.startsWith("https://");
   }
 
-  static ImportResult read(String location, CatalogImporter importer) {
+  public static ImportResult read(String location, CatalogImporter importer) {
     try {
       if (isUrl(location)) {
         return readUrl(location, importer);

@@ -7,11 +7,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Parses {@code --at}: an ISO instant, a date-time with offset, or a date (midnight UTC). */
-final class PricingTime {
+public final class PricingTime {
 
   private PricingTime() {}
 
-  static Instant parse(String text) {
+  public static Instant parse(String text) {
     String value = text.trim();
     try {
       return Instant.parse(value);

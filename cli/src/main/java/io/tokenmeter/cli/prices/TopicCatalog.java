@@ -12,14 +12,14 @@ import org.slf4j.LoggerFactory;
  * deleted are withdrawn, and a version that breaks the contract is skipped with a warning instead
  * of hiding every other price.
  */
-final class TopicCatalog {
+public final class TopicCatalog {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(TopicCatalog.class);
 
   private TopicCatalog() {}
 
   /** Reads the prices topic to its end and builds the catalog from what it holds now. */
-  static PriceCatalog read(TopicAccess topics, String topic) {
+  public static PriceCatalog read(TopicAccess topics, String topic) {
     return of(topics.readLatest(topic, ModelPrice.class).values());
   }
 

@@ -2,8 +2,10 @@ package io.tokenmeter.cli.testing;
 
 import io.tokenmeter.cli.Main;
 import io.tokenmeter.cli.common.CliContext;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,20 @@ public final class CliRun {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), context);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** Runs one command line with {@code stdin} as its standard input. */
+  public Result runWithStdin(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            args,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            context);
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -1,11 +1,14 @@
 package io.tokenmeter.processor.aggregate;
 
+import io.tokenmeter.schema.v1.AggregateDimension;
+import java.time.Duration;
+
 /**
  * Keys of the aggregate store: the window's close time (end + grace), zero-padded so that byte
  * order is time order, then the aggregate id. A range scan up to a close time then finds exactly
  * the windows that have closed, without reading the open ones.
  */
-final class StoreKeys {
+public final class StoreKeys {
   private static final int WIDTH = 19;
 
   /** Sorts after every aggregate id that follows the same close-time prefix ('~' > '|'). */
@@ -30,6 +33,29 @@ final class StoreKeys {
   /** The aggregate id part of a store key (the Kafka key of output records). */
   static String aggregateId(String storeKey) {
     return storeKey.substring(WIDTH + 1);
+  }
+
+  /**
+   * Prefix of the store keys of every aggregate of {@code tenantId} in one dimension and window
+   * (for the spend API's prefix scans). The tenant id is length-prefixed in the key, so the prefix
+   * of tenant "a" never matches tenant "a/b".
+   */
+  public static String tenantPrefix(
+      AggregateDimension dimension,
+      AggregateWindow window,
+      long windowStartMs,
+      String tenantId,
+      Duration grace) {
+    AggregateKey key =
+        new AggregateKey(dimension, window, windowStartMs, tenantId, null, null, null);
+    String id = key.id();
+    // The id ends with the three absent fields "-/-/-"; cut them to keep "…/len:tenant/".
+    String tenantPart = id.substring(0, id.length() - "-/-/-".length());
+    return of(key.windowEndMs() + grace.toMillis(), tenantPart);
+  }
+
+  private static String of(long closeTimeMs, String idPrefix) {
+    return prefix(closeTimeMs) + '|' + idPrefix;
   }
 
   private static String prefix(long closeTimeMs) {

@@ -1,12 +1,15 @@
 package io.tokenmeter.processor.config;
 
+import io.tokenmeter.processor.api.ApiSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -61,7 +64,9 @@ public final class SettingsLayers {
           }
         });
     // Our own keys have dashes, which the generic rule cannot restore, so map them by name.
-    for (String key : ProcessorSettings.defaults().keySet()) {
+    List<String> keys = new ArrayList<>(ProcessorSettings.defaults().keySet());
+    keys.addAll(ApiSettings.keys());
+    for (String key : keys) {
       String value = environment.get(environmentName(key));
       if (value != null) {
         values.put(key, value);

@@ -1,5 +1,6 @@
 package io.tokenmeter.processor.topology;
 
+import io.tokenmeter.processor.aggregate.MonthSpendProcessor;
 import io.tokenmeter.processor.aggregate.WindowedSpendProcessor;
 import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.schema.v1.PricedUsage;
@@ -44,5 +45,14 @@ public final class AggregateStage {
             settings.aggregatesTopic(),
             Produced.with(Serdes.String(), serdes.aggregates())
                 .withName(StoreNames.AGGREGATE_SINK));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.MONTH_SPEND),
+            Serdes.String(),
+            serdes.aggregates()));
+    priced.process(
+        () -> new MonthSpendProcessor(clock),
+        Named.as(StoreNames.MONTH_PROCESSOR),
+        StoreNames.MONTH_SPEND);
   }
 }

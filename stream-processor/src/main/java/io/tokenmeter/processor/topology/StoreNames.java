@@ -8,6 +8,9 @@ public final class StoreNames {
   /** Open and recently closed windows of priced usage, keyed by {@code AggregateKey}. */
   public static final String AGGREGATE_WINDOWS = "aggregate-windows";
 
+  /** Current and previous UTC month totals for the spend API (see {@code MonthSpendProcessor}). */
+  public static final String MONTH_SPEND = "month-spend";
+
   /** Unpriced events waiting for a matching price, keyed by event id. */
   public static final String UNPRICED_PARKING = "unpriced-parking";
 
@@ -38,6 +41,7 @@ public final class StoreNames {
   public static final String PRICED_SOURCE = "priced-source";
   public static final String AGGREGATE_PROCESSOR = "aggregate-windows-processor";
   public static final String AGGREGATE_SINK = "aggregate-sink";
+  public static final String MONTH_PROCESSOR = "month-spend-processor";
   public static final String BUDGETS_SOURCE = "budgets-source";
   public static final String BUDGET_PROCESSOR = "budget-tracker";
   public static final String BUDGET_SPLIT = "budget-";

@@ -2,6 +2,7 @@ package io.tokenmeter.processor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenmeter.processor.api.ApiSettings;
 import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.processor.testing.TestBudgets;
 import io.tokenmeter.processor.testing.TestEvents;
@@ -203,6 +204,7 @@ class CrashRecoveryIT {
     // The killed member must leave the group quickly for the restart to get its partitions.
     values.put("session.timeout.ms", "6000");
     values.put("num.stream.threads", "1");
+    values.put(ApiSettings.PORT, "-1");
     Properties properties = new Properties();
     properties.putAll(values);
     Path file = dir.resolve("processor.properties");

@@ -2,8 +2,11 @@ package io.tokenmeter.processor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenmeter.embedded.kafka.EmbeddedKafka;
 import io.tokenmeter.processor.Main;
+import io.tokenmeter.processor.api.ApiSettings;
 import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.processor.testing.TestBudgets;
 import io.tokenmeter.processor.testing.TestEvents;
@@ -21,7 +24,14 @@ import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.schema.v1.WindowSize;
 import io.tokenmeter.schema.v1.WindowedAggregate;
 import io.tokenmeter.serde.AvroSerde;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +70,10 @@ class ExactlyOncePricingIT {
   private static final BudgetDefinition BUDGET =
       TestBudgets.daily("tenant-0-daily", TestBudgets.tenant("tenant-0"), "0.30").build();
 
+  private static final String ADMIN_TOKEN = "it-admin-" + UUID.randomUUID();
+  private static final String TENANT_1_TOKEN = "it-tenant-1-" + UUID.randomUUID();
+  private static final int API_PORT = freePort();
+
   @TempDir static Path dir;
   private static EmbeddedKafka kafka;
 
@@ -84,6 +98,11 @@ class ExactlyOncePricingIT {
     values.put("state.dir", dir.resolve("state").toString());
     values.put("replication.factor", "1");
     values.put("commit.interval.ms", "200");
+    // The API on a free port, announced as application.server so owner lookups run for real.
+    values.put(ApiSettings.PORT, String.valueOf(API_PORT));
+    values.put("application.server", "127.0.0.1:" + API_PORT);
+    values.put(ApiSettings.ADMIN_TOKENS, ADMIN_TOKEN);
+    values.put(ApiSettings.TENANT_TOKENS, "tenant-1:" + TENANT_1_TOKEN);
     return ProcessorSettings.fromMap(values);
   }
 
@@ -115,7 +134,7 @@ class ExactlyOncePricingIT {
   }
 
   @Test
-  void shouldPriceEveryEventExactlyOnceAndDeadLetterPoison() {
+  void shouldPriceEveryEventExactlyOnceAndDeadLetterPoison() throws Exception {
     ModelPrice price =
         TestPrices.price(
                 "gpt-4o",
@@ -192,6 +211,7 @@ class ExactlyOncePricingIT {
       }
       assertBudgetAlertedOncePerThreshold();
       assertDailyAggregatesMatchInput(priced);
+      assertSpendApiMatchesInput(priced);
     } finally {
       Main.stop(streams, settings);
     }
@@ -249,5 +269,76 @@ class ExactlyOncePricingIT {
             assertThat(aggregate.getTotalCost()).isEqualByComparingTo(expected.get(tenant));
           });
     }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
+  /** The HTTP API (interactive queries on the real instance) returns the priced sums exactly. */
+  private static void assertSpendApiMatchesInput(List<ConsumerRecord<String, PricedUsage>> priced)
+      throws Exception {
+    Map<String, BigDecimal> expected =
+        priced.stream()
+            .collect(
+                Collectors.groupingBy(
+                    ConsumerRecord::key,
+                    Collectors.reducing(
+                        BigDecimal.ZERO.setScale(12),
+                        r -> r.value().getTotalCost(),
+                        BigDecimal::add)));
+    ObjectMapper json = new ObjectMapper();
+    for (String tenant : expected.keySet()) {
+      HttpResponse<String> response =
+          get("/v1/tenants/" + tenant + "/spend?period=day&date=2026-01-20", ADMIN_TOKEN);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode body = json.readTree(response.body());
+      assertThat(body.get("event_count").asLong()).isEqualTo(EVENTS / 3);
+      assertThat(new BigDecimal(body.get("total_usd").asText())).isEqualTo(expected.get(tenant));
+      assertThat(new BigDecimal(body.get("by_model").get(0).get("total_usd").asText()))
+          .isEqualTo(expected.get(tenant));
+      // Every event is on 2026-01-20, so the month equals the day.
+      JsonNode month =
+          json.readTree(
+              get("/v1/tenants/" + tenant + "/spend?period=month&date=2026-01-20", ADMIN_TOKEN)
+                  .body());
+      assertThat(new BigDecimal(month.get("total_usd").asText())).isEqualTo(expected.get(tenant));
+    }
+    assertThat(get("/v1/tenants/tenant-1/spend?date=2026-01-20", TENANT_1_TOKEN).statusCode())
+        .isEqualTo(200);
+    assertThat(get("/v1/tenants/tenant-0/spend?date=2026-01-20", TENANT_1_TOKEN).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> budget = get("/v1/budgets/" + BUDGET.getBudgetId(), ADMIN_TOKEN);
+    assertThat(budget.statusCode()).as(budget.body()).isEqualTo(200);
+    assertThat(new BigDecimal(json.readTree(budget.body()).get("spend_usd").asText()))
+        .isEqualTo(expected.get("tenant-0"));
+    assertThat(get("/health/ready", ADMIN_TOKEN).statusCode()).isEqualTo(200);
+    // Alerts come from the alerts topic via a separate reader: give it a moment.
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    JsonNode alerts;
+    do {
+      alerts = json.readTree(get("/v1/tenants/tenant-0/alerts", ADMIN_TOKEN).body()).get("alerts");
+      if (alerts.size() >= 3) {
+        break;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    assertThat(alerts)
+        .extracting(a -> a.get("threshold_percent").asInt())
+        .containsExactly(100, 80, 50);
   }
 }

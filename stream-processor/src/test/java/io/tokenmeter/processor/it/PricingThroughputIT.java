@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenmeter.embedded.kafka.EmbeddedKafka;
 import io.tokenmeter.processor.Main;
+import io.tokenmeter.processor.api.ApiSettings;
 import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.processor.testing.TestEvents;
 import io.tokenmeter.processor.testing.TestPrices;
@@ -102,6 +103,7 @@ class PricingThroughputIT {
       values.put("state.dir", dir.resolve("state").toString());
       values.put("replication.factor", "1");
       values.put("num.stream.threads", "1");
+      values.put(ApiSettings.PORT, "-1");
       ProcessorSettings settings = ProcessorSettings.fromMap(values);
       long begin = System.nanoTime();
       KafkaStreams streams = Main.start(settings, Clock.systemUTC());

@@ -3,6 +3,7 @@ package io.tokenmeter.processor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenmeter.processor.Main;
+import io.tokenmeter.processor.api.ApiSettings;
 import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.processor.testing.TestEvents;
 import io.tokenmeter.processor.testing.TestPrices;
@@ -64,6 +65,7 @@ class StackPricingIT {
     values.put("state.dir", dir.toString());
     values.put("replication.factor", "1");
     values.put("commit.interval.ms", "200");
+    values.put(ApiSettings.PORT, "-1");
     ProcessorSettings settings = ProcessorSettings.fromMap(values);
     try (Admin admin =
         Admin.create(

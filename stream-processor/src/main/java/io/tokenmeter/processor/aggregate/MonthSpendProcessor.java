@@ -1,0 +1,98 @@
+package io.tokenmeter.processor.aggregate;
+
+import io.tokenmeter.processor.topology.StoreNames;
+import io.tokenmeter.schema.v1.AggregateDimension;
+import io.tokenmeter.schema.v1.PricedUsage;
+import io.tokenmeter.schema.v1.WindowSize;
+import io.tokenmeter.schema.v1.WindowedAggregate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Running totals of the current and the previous UTC calendar month per tenant, tenant x model and
+ * tenant x workflow, for the spend API ({@code period=month}). Day windows leave the aggregate
+ * store a day after they close, so a month cannot be summed from them.
+ *
+ * <p>Internal only, nothing is emitted: the values reuse {@code WindowedAggregate} with {@code
+ * window_size = UNKNOWN} (a month is not one of the fixed window sizes) and the month's bounds.
+ * Months older than the previous one are deleted; an event for such a month is not counted here (it
+ * is in the priced topic and in ClickHouse).
+ */
+public final class MonthSpendProcessor implements Processor<String, PricedUsage, Void, Void> {
+  private static final Logger LOGGER = LoggerFactory.getLogger(MonthSpendProcessor.class);
+
+  /** How often (in stream time) months that are no longer kept are deleted. */
+  static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
+
+  private final Clock clock;
+  private ProcessorContext<Void, Void> context;
+  private KeyValueStore<String, WindowedAggregate> store;
+
+  public MonthSpendProcessor(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(ProcessorContext<Void, Void> context) {
+    this.context = context;
+    this.store = context.getStateStore(StoreNames.MONTH_SPEND);
+    context.schedule(CLEANUP_INTERVAL, PunctuationType.STREAM_TIME, this::dropOldMonths);
+  }
+
+  @Override
+  public void process(Record<String, PricedUsage> record) {
+    Instant eventTime = record.value().getEvent().getEventTime();
+    YearMonth month = YearMonth.from(eventTime.atZone(ZoneOffset.UTC));
+    long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
+    if (month.isBefore(oldestKept(streamTime))) {
+      LOGGER.debug("Event for {} is older than the months kept; not in month totals", month);
+      return;
+    }
+    for (AggregateDimension dimension : AggregateKey.dimensions()) {
+      AggregateKey dayKey =
+          AggregateKey.of(dimension, AggregateWindow.DAY, start(month), record.value());
+      String key = MonthKeys.of(month, dayKey);
+      WindowedAggregate current = store.get(key);
+      WindowedAggregate totals = current == null ? empty(month, dayKey) : current;
+      store.put(key, Spend.add(totals, record.value(), false, clock.instant()));
+    }
+  }
+
+  private static WindowedAggregate empty(YearMonth month, AggregateKey dayKey) {
+    return WindowedAggregate.newBuilder(Spend.empty(dayKey))
+        .setWindowStart(Instant.ofEpochMilli(start(month)))
+        .setWindowEnd(Instant.ofEpochMilli(start(month.plusMonths(1))))
+        .setWindowSize(WindowSize.UNKNOWN)
+        .build();
+  }
+
+  private static long start(YearMonth month) {
+    return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+  }
+
+  private static YearMonth oldestKept(long streamTimeMs) {
+    return YearMonth.from(Instant.ofEpochMilli(streamTimeMs).atZone(ZoneOffset.UTC)).minusMonths(1);
+  }
+
+  private void dropOldMonths(long streamTime) {
+    List<String> old = new ArrayList<>();
+    try (KeyValueIterator<String, WindowedAggregate> range =
+        store.range(MonthKeys.FIRST, MonthKeys.before(oldestKept(streamTime)))) {
+      range.forEachRemaining(entry -> old.add(entry.key));
+    }
+    old.forEach(store::delete);
+  }
+}
