@@ -1,6 +1,7 @@
 package io.tokenmeter.processor.enrich;
 
 import io.tokenmeter.pricing.catalog.PricingOutcome;
+import io.tokenmeter.pricing.catalog.PricingRecords;
 import io.tokenmeter.pricing.catalog.Unpriced;
 import io.tokenmeter.pricing.cost.InvalidUsageException;
 import io.tokenmeter.processor.ProcessorMetrics;
@@ -13,6 +14,7 @@ import io.tokenmeter.schema.v1.UnpricedUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.metrics.Sensor;
@@ -91,12 +93,13 @@ public final class PricingProcessor implements Processor<byte[], DecodedUsage, S
       case PricingOutcome.Priced priced -> {
         pricedSensor.record();
         Enriched out =
-            new Enriched.Priced(PricedRecords.priced(event, priced, clock.instant(), null));
+            new Enriched.Priced(PricingRecords.priced(event, priced, clock.instant(), null));
         context.forward(new Record<>(tenant, out, timestamp));
       }
       case Unpriced why -> {
         unpricedSensor.record();
-        UnpricedUsage unpriced = PricedRecords.unpriced(event, why, clock.instant());
+        Instant now = clock.instant();
+        UnpricedUsage unpriced = PricingRecords.unpriced(event, why, now, now);
         if (why.reason() != UnpricedReason.USAGE_INCOMPLETE) {
           parked.put(event.getEventId(), unpriced);
         }
@@ -143,7 +146,7 @@ public final class PricingProcessor implements Processor<byte[], DecodedUsage, S
         continue;
       }
       if (outcome instanceof PricingOutcome.Priced priced) {
-        var out = PricedRecords.priced(event, priced, clock.instant(), entry.value.getFirstSeen());
+        var out = PricingRecords.priced(event, priced, clock.instant(), entry.value.getFirstSeen());
         parked.delete(entry.key);
         repricedSensor.record();
         repriced++;
