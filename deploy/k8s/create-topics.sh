@@ -35,6 +35,9 @@ create() { # name partitions cleanup-policy [extra --config values]
   shift 3
   local extra=()
   for config in "$@"; do extra+=(--config "${config}"); done
+  # Records carry the usage's event time; on deleted (not compacted) topics retention must count
+  # from append time, or a backfilled old event is deleted before a lagging consumer reads it.
+  if [ "${policy}" = "delete" ]; then extra+=(--config "message.timestamp.type=LogAppendTime"); fi
   "${KAFKA_BIN}/kafka-topics.sh" --bootstrap-server "${BOOTSTRAP_SERVERS}" \
     --create --if-not-exists --topic "${name}" --partitions "${partitions}" \
     --replication-factor "${REPLICATION_FACTOR}" \

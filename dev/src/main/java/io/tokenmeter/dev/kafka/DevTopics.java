@@ -34,6 +34,11 @@ public final class DevTopics {
     NewTopic topic = new NewTopic(name, PARTITIONS, (short) 1);
     if (COMPACTED.contains(name)) {
       topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    } else {
+      // Producers stamp records with the usage's event time. Time-based retention on such a topic
+      // would delete a backfilled (old) event before a lagging consumer reads it, so retention
+      // counts from when the broker appended the record instead.
+      topic.configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
     }
     return topic;
   }
