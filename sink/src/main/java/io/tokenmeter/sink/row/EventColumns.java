@@ -3,39 +3,33 @@ package io.tokenmeter.sink.row;
 import io.tokenmeter.schema.v1.UsageEvent;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The usage event's columns, shared by the priced and unpriced usage tables. */
 final class EventColumns {
 
+  /** In row order: what {@link #append} writes, with the token columns in the middle. */
   static final List<String> NAMES =
-      List.of(
-          "event_id",
-          "event_time",
-          "tenant_id",
-          "workflow_id",
-          "task_id",
-          "user_id",
-          "operation",
-          "tags",
-          "provider",
-          "model",
-          "event_service_tier",
-          "region",
-          "latency_ms",
-          "usage_complete",
-          "input_tokens",
-          "cache_read_tokens",
-          "cache_write_tokens",
-          "cache_write_5m_tokens",
-          "cache_write_1h_tokens",
-          "output_tokens",
-          "reasoning_tokens",
-          "audio_input_tokens",
-          "cache_audio_read_tokens",
-          "audio_output_tokens",
-          "other_units",
-          "provider_reported_cost_usd",
-          "provider_request_id");
+      Stream.of(
+              List.of(
+                  "event_id",
+                  "event_time",
+                  "tenant_id",
+                  "workflow_id",
+                  "task_id",
+                  "user_id",
+                  "operation",
+                  "tags",
+                  "provider",
+                  "model",
+                  "event_service_tier",
+                  "region",
+                  "latency_ms",
+                  "usage_complete"),
+              TokenColumns.NAMES,
+              List.of("provider_reported_cost_usd", "provider_request_id"))
+          .flatMap(List::stream)
+          .toList();
 
   private EventColumns() {}
 
