@@ -10,8 +10,17 @@ import org.slf4j.LoggerFactory;
 /**
  * A file that exists while the processor runs and is removed by a clean close. Found at start-up,
  * it means the last run was killed: local stores may then hold writes of a transaction that was
- * never committed (stores are flushed before the commit), so local state is wiped and rebuilt from
- * the changelogs, which only hold committed data. A clean restart keeps its state.
+ * aborted, so local state is wiped and rebuilt from the changelogs, which only hold committed data.
+ * A clean restart keeps its state.
+ *
+ * <p>Why Kafka Streams does not do this itself here: under exactly_once_v2 it wipes a task's stores
+ * after a crash only when the task has no checkpoint file, but in Kafka Streams 4.1 the state
+ * updater writes one when restoration completes and nothing deletes it while the task runs
+ * (KAFKA-20685, fixed in later 4.2 releases and absent from 4.3). RocksDB runs without a WAL and
+ * flushes memtables in the background, so a killed task can keep, say, a budget's spend that
+ * already counts a threshold whose alert was aborted; the restart would never send that alert.
+ * Remove this class once the Kafka Streams version in use has that fix (CrashRecoveryIT logs the
+ * checkpoint files a killed run leaves: none means the fix is in).
  */
 public final class CrashMarker {
   private static final Logger LOGGER = LoggerFactory.getLogger(CrashMarker.class);

@@ -65,6 +65,8 @@ public final class Main {
     KafkaStreams streams = new KafkaStreams(topology, settings.streamsProperties());
     CrashMarker marker = crashMarker(settings);
     if (marker.previousRunCrashed()) {
+      // Works around KAFKA-20685 (see CrashMarker): Kafka Streams 4.1 would keep local writes of
+      // the killed run's aborted transactions.
       LOGGER.warn("The previous run did not stop cleanly; rebuilding local state from changelogs");
       streams.cleanUp();
     }

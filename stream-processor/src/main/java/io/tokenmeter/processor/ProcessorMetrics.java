@@ -19,6 +19,9 @@ public final class ProcessorMetrics {
   public static final String LATE_EVENTS_CORRECTED = "late-events-corrected";
   public static final String LATE_EVENTS_EXPIRED = "late-events-expired";
 
+  /** Priced events of a UTC month older than the previous one: not in the month-spend totals. */
+  public static final String MONTH_EVENTS_NOT_COUNTED = "month-events-not-counted";
+
   private ProcessorMetrics() {}
 
   /** A rate/total sensor for one operation of this task, created once per processor init. */

@@ -1,5 +1,6 @@
 package io.tokenmeter.processor.aggregate;
 
+import io.tokenmeter.processor.ProcessorMetrics;
 import io.tokenmeter.processor.topology.StoreNames;
 import io.tokenmeter.schema.v1.AggregateDimension;
 import io.tokenmeter.schema.v1.PricedUsage;
@@ -11,7 +12,10 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Internal only, nothing is emitted: the values reuse {@code WindowedAggregate} with {@code
  * window_size = UNKNOWN} (a month is not one of the fixed window sizes) and the month's bounds.
- * Months older than the previous one are deleted; an event for such a month is not counted here (it
- * is in the priced topic and in ClickHouse).
+ * Months older than the previous one are deleted; an event for such a month (a backfill) is not
+ * counted here, only in the metric {@code month-events-not-counted} and a WARN line per month and
+ * task (it is in the priced topic and in ClickHouse, which answer for old months).
  */
 public final class MonthSpendProcessor implements Processor<String, PricedUsage, Void, Void> {
   private static final Logger LOGGER = LoggerFactory.getLogger(MonthSpendProcessor.class);
@@ -40,6 +45,10 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
   private final Clock clock;
   private ProcessorContext<Void, Void> context;
   private KeyValueStore<String, WindowedAggregate> store;
+  private Sensor notCounted;
+
+  /** Months already warned about, so a large backfill logs one line per month, not per event. */
+  private final Set<YearMonth> warned = new HashSet<>();
 
   public MonthSpendProcessor(Clock clock) {
     this.clock = clock;
@@ -49,6 +58,7 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
   public void init(ProcessorContext<Void, Void> context) {
     this.context = context;
     this.store = context.getStateStore(StoreNames.MONTH_SPEND);
+    this.notCounted = ProcessorMetrics.sensor(context, ProcessorMetrics.MONTH_EVENTS_NOT_COUNTED);
     context.schedule(CLEANUP_INTERVAL, PunctuationType.STREAM_TIME, this::dropOldMonths);
   }
 
@@ -58,7 +68,15 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
     YearMonth month = YearMonth.from(eventTime.atZone(ZoneOffset.UTC));
     long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
     if (month.isBefore(oldestKept(streamTime))) {
-      LOGGER.debug("Event for {} is older than the months kept; not in month totals", month);
+      notCounted.record();
+      if (warned.add(month)) {
+        LOGGER.warn(
+            "Events of {} are older than the months the spend API keeps (this and the previous UTC"
+                + " month); they are not in its month totals (metric {}). Query ClickHouse for {}.",
+            month,
+            ProcessorMetrics.MONTH_EVENTS_NOT_COUNTED,
+            month);
+      }
       return;
     }
     for (AggregateDimension dimension : AggregateKey.dimensions()) {

@@ -4,6 +4,7 @@ import io.tokenmeter.schema.v1.BudgetDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Live budget definitions by tenant, filled from the budgets topic by the global-store thread and
@@ -11,21 +12,46 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BudgetIndex {
   private final Map<String, BudgetDefinition> byId = new ConcurrentHashMap<>();
+  private final AtomicLong removals = new AtomicLong();
   private volatile Map<String, List<BudgetDefinition>> byTenant = Map.of();
+  private volatile boolean loaded;
 
   /** Adds or replaces a budget; a definition with {@code deleted = true} removes it. */
   public synchronized void upsert(BudgetDefinition budget) {
     if (budget.getDeleted()) {
-      byId.remove(budget.getBudgetId());
-    } else {
-      byId.put(budget.getBudgetId(), budget);
+      remove(budget.getBudgetId());
+      return;
     }
+    byId.put(budget.getBudgetId(), budget);
     reindex();
   }
 
   public synchronized void remove(String budgetId) {
-    byId.remove(budgetId);
+    if (byId.remove(budgetId) != null) {
+      removals.incrementAndGet();
+    }
     reindex();
+  }
+
+  /**
+   * Called once the whole budgets topic has been read: before that, a budget missing from the index
+   * may just not be loaded yet, so nothing may be treated as deleted.
+   */
+  public void markLoaded() {
+    loaded = true;
+  }
+
+  public boolean loaded() {
+    return loaded;
+  }
+
+  /** How many budgets were removed so far; a change means a sweep for deleted budgets is due. */
+  public long removals() {
+    return removals.get();
+  }
+
+  public boolean contains(String budgetId) {
+    return byId.containsKey(budgetId);
   }
 
   /** The live budgets of a tenant (every scope kind). */

@@ -23,6 +23,9 @@ public final class BudgetLoader implements Processor<String, BudgetDefinition, V
     try (KeyValueIterator<String, BudgetDefinition> all = store.all()) {
       all.forEachRemaining(entry -> index.upsert(entry.value));
     }
+    // Global stores are bootstrapped (restored, processor initialized) before any stream thread
+    // starts, so stream tasks never see the index before this point.
+    index.markLoaded();
   }
 
   @Override

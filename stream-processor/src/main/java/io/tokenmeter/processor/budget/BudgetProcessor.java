@@ -9,6 +9,8 @@ import io.tokenmeter.schema.v1.BudgetState;
 import io.tokenmeter.schema.v1.PricedUsage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -17,14 +19,26 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tracks each budget's period spend from priced usage and emits alerts and state, keyed by budget
  * id. A budget always has one tenant and priced usage is keyed by tenant, so one task owns all of a
  * budget's events; the state store and the outputs commit in one transaction under exactly_once_v2,
  * which is what makes "each threshold once per period" hold across restarts.
+ *
+ * <p>A deleted budget stops counting at once (it leaves the {@link BudgetIndex}); a sweep then
+ * deletes its spend and writes a tombstone on budget state, within {@link
+ * #DELETION_SWEEP_INTERVAL}. The sweep compares the store with the index rather than remembering
+ * deletions, so a budget deleted while the processor was down is tombstoned after the restart.
  */
 public final class BudgetProcessor implements Processor<String, PricedUsage, String, BudgetOutput> {
+  /** How often (wall clock) budgets deleted from the budgets topic are looked for. */
+  public static final Duration DELETION_SWEEP_INTERVAL = Duration.ofSeconds(1);
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(BudgetProcessor.class);
+
   private final BudgetIndex budgets;
   private final Clock clock;
   private final Duration stateInterval;
@@ -34,6 +48,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
   private KeyValueStore<String, Long> forecasts;
   private Sensor alertsSensor;
   private Sensor stateSensor;
+  private long sweptRemovals = -1;
 
   public BudgetProcessor(BudgetIndex budgets, Clock clock, Duration stateInterval) {
     this.budgets = budgets;
@@ -55,15 +70,44 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
       }
       context.schedule(stateInterval, PunctuationType.WALL_CLOCK_TIME, now -> flushPending());
     }
+    context.schedule(DELETION_SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::sweepDeleted);
   }
 
   private void flushPending() {
     for (String id : throttle.drain(clock.millis())) {
       BudgetState state = spend.get(id);
-      if (state != null) {
+      if (state != null && budgets.contains(id)) {
         emit(id, state, state.getUpdatedAt().toEpochMilli());
       }
     }
+  }
+
+  /** Tombstones the state of budgets this task tracks that are no longer defined. */
+  private void sweepDeleted(long nowMs) {
+    long removals = budgets.removals();
+    if (!budgets.loaded() || removals == sweptRemovals) {
+      return;
+    }
+    List<String> deleted = new ArrayList<>();
+    try (KeyValueIterator<String, BudgetState> all = spend.all()) {
+      all.forEachRemaining(
+          entry -> {
+            if (!budgets.contains(entry.key)) {
+              deleted.add(entry.key);
+            }
+          });
+    }
+    for (String id : deleted) {
+      spend.delete(id);
+      forecasts.delete(id);
+      throttle.forget(id);
+      stateSensor.record();
+      context.forward(new Record<>(id, new BudgetOutput.Deleted(), nowMs));
+    }
+    if (!deleted.isEmpty()) {
+      LOGGER.info("Budgets deleted, state tombstoned: {}", deleted);
+    }
+    sweptRemovals = removals;
   }
 
   private void emit(String id, BudgetState state, long timestamp) {

@@ -37,6 +37,12 @@ final class StateThrottle {
     return due;
   }
 
+  /** Drops what is known about a deleted budget. */
+  void forget(String budgetId) {
+    pending.remove(budgetId);
+    lastEmittedMs.remove(budgetId);
+  }
+
   void markPending(String budgetId) {
     pending.add(budgetId);
   }

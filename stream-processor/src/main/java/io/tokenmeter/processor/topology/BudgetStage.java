@@ -69,7 +69,10 @@ public final class BudgetStage {
             Produced.with(Serdes.String(), serdes.alerts()).withName(StoreNames.BUDGET_ALERT_SINK));
     outputs
         .get(StoreNames.BUDGET_SPLIT + STATE)
-        .mapValues(out -> ((BudgetOutput.State) out).state(), Named.as("budget-state-value"))
+        // A deleted budget's state becomes a tombstone (null value) on the compacted topic.
+        .mapValues(
+            out -> out instanceof BudgetOutput.State state ? state.state() : null,
+            Named.as("budget-state-value"))
         .to(
             settings.budgetStateTopic(),
             Produced.with(Serdes.String(), serdes.budgetStates())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokenmeter.processor.ProcessorMetrics;
 import io.tokenmeter.processor.testing.DriverFixture;
 import io.tokenmeter.processor.testing.TestBudgets;
 import io.tokenmeter.processor.testing.TestEvents;
@@ -238,8 +239,10 @@ class SpendApiTopologyTest {
     assertThat(money(march.get("by_workflow").get(1).get("total_usd")))
         .isEqualTo(new BigDecimal("0.003500000000"));
     assertThat(money(february.get("total_usd"))).isEqualTo(new BigDecimal("0.300000000000"));
-    // Older than the previous month: not kept in the month store (it is in ClickHouse).
+    // Older than the previous month: not kept in the month store (it is in ClickHouse), but
+    // counted in a metric so the gap is visible.
     assertThat(january.get("event_count").asLong()).isZero();
+    assertThat(metricTotal(ProcessorMetrics.MONTH_EVENTS_NOT_COUNTED)).isEqualTo(1.0);
 
     // Stream time moves to May: March is no longer "previous", the cleanup drops it.
     priced.pipeInput("acme", at(event("m1", "acme", null, "gpt-4o", "0.5", "0.5"), "2026-05-02"));
@@ -247,6 +250,13 @@ class SpendApiTopologyTest {
         JSON.readTree(
             get(owner, "/v1/tenants/acme/spend?period=month&date=2026-03-01", ACME).body());
     assertThat(marchLater.get("event_count").asLong()).isZero();
+  }
+
+  private double metricTotal(String name) {
+    return fixture.driver().metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals(name + "-total"))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+        .sum();
   }
 
   private static PricedUsage at(PricedUsage priced, String day) {

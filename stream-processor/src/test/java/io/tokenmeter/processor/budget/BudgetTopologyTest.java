@@ -6,6 +6,7 @@ import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.processor.testing.DriverFixture;
 import io.tokenmeter.processor.testing.TestBudgets;
 import io.tokenmeter.processor.testing.TestEvents;
+import io.tokenmeter.processor.topology.StoreNames;
 import io.tokenmeter.processor.topology.Topics;
 import io.tokenmeter.schema.v1.BudgetAlert;
 import io.tokenmeter.schema.v1.BudgetDefinition;
@@ -26,8 +27,10 @@ import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,5 +212,65 @@ class BudgetTopologyTest {
         .containsExactly(80);
     List<BudgetState> updates = states.readValuesToList();
     assertThat(updates.get(updates.size() - 1).getSpendUsd()).isEqualTo(TestEvents.money("0.9"));
+  }
+
+  @Test
+  void shouldTombstoneTheStateOfADeletedBudgetAndStopAlertingOnIt() {
+    start(null, Map.of(ProcessorSettings.BUDGET_STATE_INTERVAL, "PT0S"));
+    define(TestBudgets.daily("acme-daily", TestBudgets.tenant("acme"), "1").build());
+    define(TestBudgets.daily("acme-other", TestBudgets.tenant("acme"), "1").build());
+    spend(at("acme", "2026-03-01T10:00:00Z"), "0.6");
+    assertThat(alerts.readValuesToList()).hasSize(2);
+    states.readRecordsToList();
+
+    budgets.pipeInput("acme-daily", null); // what `tokenmeter budgets delete` writes
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DELETION_SWEEP_INTERVAL);
+    assertThat(states.readKeyValuesToList()).containsExactly(KeyValue.pair("acme-daily", null));
+    assertThat(spendStore().get("acme-daily")).isNull();
+
+    spend(at("acme", "2026-03-01T10:00:01Z"), "0.6"); // would cross 80 % and 100 %
+    assertThat(alerts.readValuesToList())
+        .extracting(BudgetAlert::getAlertId)
+        .containsExactly(
+            "acme-other/2026-03-01T00:00:00Z/THRESHOLD/80",
+            "acme-other/2026-03-01T00:00:00Z/THRESHOLD/100");
+    assertThat(states.readKeyValuesToList()).extracting(kv -> kv.key).containsOnly("acme-other");
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DELETION_SWEEP_INTERVAL);
+    assertThat(states.isEmpty()).as("one tombstone per deletion").isTrue();
+  }
+
+  @Test
+  void shouldTreatTheDeletedFlagLikeATombstone() {
+    start(null);
+    BudgetDefinition budget =
+        TestBudgets.daily("acme-daily", TestBudgets.tenant("acme"), "1").build();
+    define(budget);
+    spend(at("acme", "2026-03-01T10:00:00Z"), "0.2");
+    states.readRecordsToList();
+
+    define(BudgetDefinition.newBuilder(budget).setDeleted(true).build());
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DELETION_SWEEP_INTERVAL);
+    assertThat(states.readKeyValuesToList()).containsExactly(KeyValue.pair("acme-daily", null));
+  }
+
+  @Test
+  void shouldTombstoneABudgetDeletedWhileTheProcessorWasDown() throws IOException {
+    start(null);
+    define(TestBudgets.daily("acme-daily", TestBudgets.tenant("acme"), "1").build());
+    spend(at("acme", "2026-03-01T10:00:00Z"), "0.2");
+    String scope = fixture.registryScope();
+    copyTree(stateDir, restartedStateDir);
+    fixture.closeKeepingRegistry();
+
+    // The restarted driver's budgets topic no longer holds the budget: it was deleted meanwhile.
+    start(scope);
+    assertThat(spendStore().get("acme-daily")).isNotNull();
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DELETION_SWEEP_INTERVAL);
+    assertThat(states.readKeyValuesToList()).containsExactly(KeyValue.pair("acme-daily", null));
+    assertThat(spendStore().get("acme-daily")).isNull();
+  }
+
+  private KeyValueStore<String, BudgetState> spendStore() {
+    return fixture.driver().getKeyValueStore(StoreNames.BUDGET_SPEND);
   }
 }
