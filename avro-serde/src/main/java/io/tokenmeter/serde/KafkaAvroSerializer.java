@@ -1,6 +1,7 @@
 package io.tokenmeter.serde;
 
 import io.tokenmeter.registry.RegisteredSchema;
+import io.tokenmeter.registry.RegistryNotFoundException;
 import io.tokenmeter.registry.SchemaRegistryClient;
 import io.tokenmeter.registry.SchemaRegistryClients;
 import io.tokenmeter.registry.SchemaRegistryException;
@@ -18,6 +19,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>Create it with no arguments and let Kafka call {@link #configure} (registry keys such as
  * {@code schema.registry.url} plus {@link AvroSerdeConfig} keys), or pass a client in. Thread-safe
  * once configured.
+ *
+ * <p>Schemas are registered and looked up in their portable form, without the {@code
+ * avro.java.string} property generated classes carry, so a subject registered from the {@code
+ * .avsc} file (CLI, Python, release script) and a JVM write share one version. A subject that
+ * already holds the Java-flavoured form keeps being written with it.
  */
 public final class KafkaAvroSerializer<T> implements Serializer<T> {
   /** Bound on the per-serializer cache; it only fills up if callers build schemas per record. */
@@ -102,32 +108,49 @@ public final class KafkaAvroSerializer<T> implements Serializer<T> {
   private Prepared prepare(String subject, Schema schema, Object data) {
     int id;
     Schema writerSchema = schema;
+    Schema portable = PortableSchemas.portable(schema);
     if (config.autoRegisterSchemas()) {
-      id = register(subject, schema);
+      id = register(subject, schema, portable);
     } else if (config.useLatestVersion()) {
-      RegisteredSchema latest = latest(subject, schema);
+      RegisteredSchema latest = latest(subject, schema, portable);
       id = latest.id();
       writerSchema = latest.schema();
     } else {
-      id = lookUp(subject, schema);
+      id = lookUp(subject, schema, portable);
     }
     return new Prepared(id, writerSchema, AvroWriting.writerFor(writerSchema, data));
   }
 
-  private int register(String subject, Schema schema) {
+  /**
+   * Registers the portable form. A subject that already holds the Java-flavoured form (written by
+   * an earlier version of this serializer) keeps using it, so neither order adds a version.
+   */
+  private int register(String subject, Schema schema, Schema portable) {
+    String operation = "registering " + schema.getFullName() + " under '" + subject + "'";
     try {
-      return client.register(subject, schema);
+      if (portable != schema) {
+        try {
+          return client.lookUp(subject, schema).id();
+        } catch (RegistryNotFoundException notRegisteredInJavaForm) {
+          // The usual case: register the portable form below.
+        }
+      }
+      return client.register(subject, portable);
     } catch (SchemaRegistryException e) {
-      throw RegistryFailures.translate(
-          e,
-          SerdeFailure.REGISTRY_ERROR,
-          "registering " + schema.getFullName() + " under '" + subject + "'");
+      throw RegistryFailures.translate(e, SerdeFailure.REGISTRY_ERROR, operation);
     }
   }
 
-  private int lookUp(String subject, Schema schema) {
+  private int lookUp(String subject, Schema schema, Schema portable) {
     try {
-      return client.lookUp(subject, schema).id();
+      try {
+        return client.lookUp(subject, portable).id();
+      } catch (RegistryNotFoundException e) {
+        if (portable == schema) {
+          throw e;
+        }
+        return client.lookUp(subject, schema).id();
+      }
     } catch (SchemaRegistryException e) {
       throw RegistryFailures.translate(
           e,
@@ -140,7 +163,7 @@ public final class KafkaAvroSerializer<T> implements Serializer<T> {
     }
   }
 
-  private RegisteredSchema latest(String subject, Schema schema) {
+  private RegisteredSchema latest(String subject, Schema schema, Schema portable) {
     RegisteredSchema latest;
     try {
       latest = client.getLatestVersion(subject);
@@ -150,7 +173,7 @@ public final class KafkaAvroSerializer<T> implements Serializer<T> {
     }
     // Avro writes records by field position, so writing with a schema of another shape would
     // silently misplace fields; only the same (parsed) schema is safe.
-    if (!latest.schema().equals(schema)) {
+    if (!latest.schema().equals(schema) && !latest.schema().equals(portable)) {
       throw new AvroSerdeException(
           SerdeFailure.SCHEMA_NOT_REGISTERED,
           "use.latest.version=true but the record's schema "

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * accepted event is never dropped silently: its future completes with the broker's acknowledgement
  * or with the error, and the metrics count it either way.
  *
- * <p>The caller's thread only validates, takes a buffer slot and enqueues; serialization and {@code
- * producer.send} (which may wait for metadata during a broker outage) run on the client's sender
- * thread.
+ * <p>The caller's thread validates, takes a buffer slot and enqueues (and Avro-encodes when the
+ * sender thread falls behind); {@code producer.send}, which may wait for metadata during a broker
+ * outage, and the schema registration run on the client's sender thread.
  */
 public final class UsageClient implements AutoCloseable {
 
@@ -43,15 +44,22 @@ public final class UsageClient implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(UsageClient.class);
 
   private final UsageClientSettings settings;
-  private final Producer<String, UsageEvent> producer;
+  private final Producer<String, byte[]> producer;
+  private final Serializer<UsageEvent> serializer;
   private final UsageEventFactory events;
   private final BoundedSender sender;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  UsageClient(UsageClientSettings settings, Producer<String, UsageEvent> producer, Clock clock) {
+  UsageClient(
+      UsageClientSettings settings,
+      Producer<String, byte[]> producer,
+      Serializer<UsageEvent> serializer,
+      Clock clock) {
     this.settings = settings;
     this.producer = producer;
-    this.sender = new BoundedSender(settings.topic(), producer, settings.maxBufferedEvents());
+    this.serializer = serializer;
+    this.sender =
+        new BoundedSender(settings.topic(), producer, serializer, settings.maxBufferedEvents());
     this.events =
         new UsageEventFactory(
             clock,
@@ -143,6 +151,7 @@ public final class UsageClient implements AutoCloseable {
       long remaining = Math.max(0L, deadline - System.nanoTime());
       producer.close(Duration.ofNanos(remaining));
       sender.shutdown(SENDER_STOP_TIMEOUT);
+      serializer.close();
       LOGGER.info("usage client closed: {}", sender.metrics());
     }
   }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -58,7 +59,7 @@ public final class UsageClientBuilder {
   private Duration publishBlockTimeout = DEFAULT_PUBLISH_BLOCK_TIMEOUT;
   private Duration maxFutureSkew = UsageEventValidator.DEFAULT_MAX_FUTURE_SKEW;
   private Clock clock = Clock.systemUTC();
-  private Function<Map<String, Object>, Producer<String, UsageEvent>> producerFactory =
+  private Function<Map<String, Object>, Producer<String, byte[]>> producerFactory =
       KafkaProducer::new;
 
   UsageClientBuilder() {}
@@ -173,7 +174,7 @@ public final class UsageClientBuilder {
 
   /** Test seam: lets unit tests hand in Kafka's MockProducer. */
   UsageClientBuilder producerFactory(
-      Function<Map<String, Object>, Producer<String, UsageEvent>> factory) {
+      Function<Map<String, Object>, Producer<String, byte[]>> factory) {
     this.producerFactory = Objects.requireNonNull(factory, "producerFactory");
     return this;
   }
@@ -194,7 +195,12 @@ public final class UsageClientBuilder {
             maxBufferedEvents,
             publishBlockTimeout,
             maxFutureSkew);
-    return new UsageClient(settings, producerFactory.apply(settings.producerProperties()), clock);
+    // Serialized by the client rather than the producer, so the caller's thread can do it once the
+    // schema is registered and hand the sender thread bytes (see BoundedSender).
+    KafkaAvroSerializer<UsageEvent> serializer = new KafkaAvroSerializer<>();
+    serializer.configure(settings.producerProperties(), false);
+    return new UsageClient(
+        settings, producerFactory.apply(settings.producerProperties()), serializer, clock);
   }
 
   /** Safe defaults first, then the caller's properties on top. */
@@ -208,7 +214,7 @@ public final class UsageClientBuilder {
     properties.putAll(overrides);
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName());
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     return properties;
   }
 }

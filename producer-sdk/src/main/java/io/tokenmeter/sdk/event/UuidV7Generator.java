@@ -19,8 +19,17 @@ public final class UuidV7Generator {
   private static final long VARIANT_RFC = 0x8000_0000_0000_0000L;
   private static final long RAND_B_MASK = 0x3FFF_FFFF_FFFF_FFFFL;
 
+  /**
+   * Random bytes drawn per call to the SecureRandom: the default (NativePRNG) reads the OS source
+   * under a lock on every call, which cost more than the rest of building an event. Same bytes,
+   * fewer calls.
+   */
+  static final int RANDOM_POOL_BYTES = 512;
+
   private final Clock clock;
   private final SecureRandom random;
+  private final byte[] pool = new byte[RANDOM_POOL_BYTES];
+  private int poolPosition = RANDOM_POOL_BYTES;
   private long lastMillis = Long.MIN_VALUE;
   private int counter;
 
@@ -37,12 +46,14 @@ public final class UuidV7Generator {
   public UUID next() {
     long millis;
     int sequence;
+    long randomBits;
     synchronized (this) {
+      randomBits = nextRandomLong();
       long now = clock.millis();
       if (now > lastMillis) {
         lastMillis = now;
         // Start the counter in the lower half so a burst has room before it overflows.
-        counter = random.nextInt(COUNTER_MAX / 2);
+        counter = (int) (nextRandomLong() & (COUNTER_MAX >>> 1));
       } else if (counter < COUNTER_MAX) {
         counter++;
       } else {
@@ -54,7 +65,22 @@ public final class UuidV7Generator {
       sequence = counter;
     }
     long mostSignificant = (millis << 16) | VERSION_7 | sequence;
-    long leastSignificant = VARIANT_RFC | (random.nextLong() & RAND_B_MASK);
+    long leastSignificant = VARIANT_RFC | (randomBits & RAND_B_MASK);
     return new UUID(mostSignificant, leastSignificant);
+  }
+
+  /**
+   * Eight bytes of the pool, refilled from the SecureRandom when used up. Caller holds the lock.
+   */
+  private long nextRandomLong() {
+    if (poolPosition + Long.BYTES > pool.length) {
+      random.nextBytes(pool);
+      poolPosition = 0;
+    }
+    long value = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      value = (value << 8) | (pool[poolPosition++] & 0xFF);
+    }
+    return value;
   }
 }

@@ -3,7 +3,7 @@ package io.tokenmeter.sdk.client;
 import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.sdk.adapter.NormalizedUsage;
 import io.tokenmeter.sdk.event.UsageReport;
-import io.tokenmeter.serde.KafkaAvroSerializer;
+import io.tokenmeter.serde.KafkaAvroDeserializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Test wiring: Kafka's MockProducer with the real Avro serializer on an in-process registry. */
@@ -22,26 +23,33 @@ final class MockProducers {
 
   private MockProducers() {}
 
-  static MockProducer<String, UsageEvent> manual() {
+  static MockProducer<String, byte[]> manual() {
     return create(false);
   }
 
-  static MockProducer<String, UsageEvent> autoComplete() {
+  static MockProducer<String, byte[]> autoComplete() {
     return create(true);
   }
 
-  private static MockProducer<String, UsageEvent> create(boolean autoComplete) {
-    KafkaAvroSerializer<UsageEvent> values = new KafkaAvroSerializer<>();
-    values.configure(Map.of("schema.registry.url", REGISTRY), false);
-    return new MockProducer<>(autoComplete, null, new StringSerializer(), values);
+  private static MockProducer<String, byte[]> create(boolean autoComplete) {
+    return new MockProducer<>(
+        autoComplete, null, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** The event a sent record carries, read back through the real Avro deserializer. */
+  static UsageEvent value(ProducerRecord<String, byte[]> record) {
+    try (KafkaAvroDeserializer<UsageEvent> values = new KafkaAvroDeserializer<>(UsageEvent.class)) {
+      values.configure(Map.of("schema.registry.url", REGISTRY), false);
+      return values.deserialize(record.topic(), record.value());
+    }
   }
 
   /**
    * Waits until the client's sender thread handed {@code count} records to the producer: sends
    * happen off the caller's thread, so tests poll instead of reading history at once.
    */
-  static List<ProducerRecord<String, UsageEvent>> awaitSent(
-      MockProducer<String, UsageEvent> producer, int count) {
+  static List<ProducerRecord<String, byte[]>> awaitSent(
+      MockProducer<String, byte[]> producer, int count) {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (producer.history().size() < count && System.nanoTime() < deadline) {
       Thread.onSpinWait();
@@ -52,14 +60,14 @@ final class MockProducers {
         throw new IllegalStateException("interrupted while waiting for sends", e);
       }
     }
-    List<ProducerRecord<String, UsageEvent>> sent = producer.history();
+    List<ProducerRecord<String, byte[]>> sent = producer.history();
     if (sent.size() < count) {
       throw new AssertionError("expected " + count + " sends within 5 s, saw " + sent.size());
     }
     return sent;
   }
 
-  static UsageClientBuilder builderFor(MockProducer<String, UsageEvent> producer) {
+  static UsageClientBuilder builderFor(MockProducer<String, byte[]> producer) {
     return UsageClient.builder()
         .bootstrapServers("unused:9092")
         .registryUrl(REGISTRY)

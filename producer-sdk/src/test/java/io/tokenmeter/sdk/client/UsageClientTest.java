@@ -9,34 +9,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.sdk.validation.InvalidUsageEventException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 class UsageClientTest {
 
   @Test
   void shouldSendKeyedByTenantAndCompleteOnlyWhenAcknowledged() throws Exception {
-    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    MockProducer<String, byte[]> producer = MockProducers.manual();
     try (UsageClient client = builderFor(producer).build()) {
       CompletableFuture<PublishResult> future = client.publish(report("acme"));
 
       assertThat(future).isNotDone();
       assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(0, 0, 0, 1));
-      ProducerRecord<String, UsageEvent> sent = awaitSent(producer, 1).get(0);
+      ProducerRecord<String, byte[]> sent = awaitSent(producer, 1).get(0);
       assertThat(sent.topic()).isEqualTo(UsageClientBuilder.DEFAULT_TOPIC);
       assertThat(sent.key()).isEqualTo("acme");
-      assertThat(sent.value().getUsage().getInputTokens()).isEqualTo(1117);
-      assertThat(sent.value().getEventTime()).isEqualTo(MockProducers.NOW);
+      assertThat(MockProducers.value(sent).getUsage().getInputTokens()).isEqualTo(1117);
+      assertThat(MockProducers.value(sent).getEventTime()).isEqualTo(MockProducers.NOW);
 
       producer.completeNext();
       PublishResult result = future.get(1, TimeUnit.SECONDS);
-      assertThat(result.eventId()).isEqualTo(sent.value().getEventId());
+      assertThat(result.eventId()).isEqualTo(MockProducers.value(sent).getEventId());
       assertThat(result.topic()).isEqualTo(UsageClientBuilder.DEFAULT_TOPIC);
       assertThat(client.metrics()).isEqualTo(new UsageClientMetrics(1, 0, 0, 0));
     }
@@ -44,7 +51,7 @@ class UsageClientTest {
 
   @Test
   void shouldFailTheFutureAndCountWhenTheWriteFails() {
-    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    MockProducer<String, byte[]> producer = MockProducers.manual();
     try (UsageClient client = builderFor(producer).build()) {
       CompletableFuture<PublishResult> future = client.publish(report("acme"));
       awaitSent(producer, 1);
@@ -59,7 +66,7 @@ class UsageClientTest {
 
   @Test
   void shouldFailTheFutureWhenSendThrowsAndGiveThePermitBack() {
-    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    MockProducer<String, byte[]> producer = MockProducers.manual();
     producer.sendException = new SerializationException("registry down");
     try (UsageClient client = builderFor(producer).maxBufferedEvents(1).build()) {
       CompletableFuture<PublishResult> first = client.tryPublish(report("acme"));
@@ -76,7 +83,7 @@ class UsageClientTest {
 
   @Test
   void shouldRejectAnInvalidEventBeforeSendingAnything() {
-    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    MockProducer<String, byte[]> producer = MockProducers.manual();
     try (UsageClient client = builderFor(producer).build()) {
       assertThatThrownBy(() -> client.publish(report(null)))
           .isInstanceOf(InvalidUsageEventException.class)
@@ -88,7 +95,7 @@ class UsageClientTest {
 
   @Test
   void shouldFailFastOnTryPublishWhenTheBufferIsFull() {
-    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    MockProducer<String, byte[]> producer = MockProducers.manual();
     try (UsageClient client = builderFor(producer).maxBufferedEvents(2).build()) {
       client.tryPublish(report("a"));
       client.tryPublish(report("b"));
@@ -111,7 +118,7 @@ class UsageClientTest {
 
   @Test
   void shouldWaitForRoomThenGiveUpAfterTheBlockTimeout() {
-    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    MockProducer<String, byte[]> producer = MockProducers.manual();
     Duration wait = Duration.ofMillis(200);
     try (UsageClient client =
         builderFor(producer).maxBufferedEvents(1).publishBlockTimeout(wait).build()) {
@@ -125,7 +132,7 @@ class UsageClientTest {
 
   @Test
   void shouldWaitForRoomAndSendOnceAnEarlierEventIsAcknowledged() throws Exception {
-    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    MockProducer<String, byte[]> producer = MockProducers.manual();
     try (UsageClient client =
         builderFor(producer)
             .maxBufferedEvents(1)
@@ -147,7 +154,7 @@ class UsageClientTest {
 
   @Test
   void shouldCompleteFlushOnlyAfterEveryEarlierEventSettled() throws Exception {
-    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    MockProducer<String, byte[]> producer = MockProducers.manual();
     try (UsageClient client = builderFor(producer).build()) {
       CompletableFuture<?>[] futures = {
         client.publish(report("a")), client.publish(report("b")), client.publish(report("c"))
@@ -164,7 +171,7 @@ class UsageClientTest {
 
   @Test
   void shouldFlushOnCloseAndStayIdempotent() {
-    MockProducer<String, UsageEvent> producer = MockProducers.manual();
+    MockProducer<String, byte[]> producer = MockProducers.manual();
     UsageClient client = builderFor(producer).build();
     CompletableFuture<PublishResult> pending = client.publish(report("acme"));
 
@@ -181,7 +188,7 @@ class UsageClientTest {
 
   @Test
   void shouldPublishAPrebuiltAvroEventAfterValidatingIt() throws Exception {
-    MockProducer<String, UsageEvent> producer = MockProducers.autoComplete();
+    MockProducer<String, byte[]> producer = MockProducers.autoComplete();
     try (UsageClient client = builderFor(producer).build()) {
       UsageEvent event = MockProducers.validEvent();
       assertThat(client.publish(event).get(5, TimeUnit.SECONDS).eventId())
@@ -191,6 +198,34 @@ class UsageClientTest {
           .isInstanceOf(InvalidUsageEventException.class);
       assertThat(producer.history()).hasSize(1);
     }
+  }
+
+  @Test
+  void shouldCallTheProducerOnlyFromTheSenderThread() throws Exception {
+    List<String> sendingThreads = new CopyOnWriteArrayList<>();
+    MockProducer<String, byte[]> producer =
+        new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+          @Override
+          public synchronized Future<RecordMetadata> send(
+              ProducerRecord<String, byte[]> record, Callback callback) {
+            sendingThreads.add(Thread.currentThread().getName());
+            return super.send(record, callback);
+          }
+        };
+    try (UsageClient client = builderFor(producer).build()) {
+      for (int i = 0; i < 50; i++) {
+        client.publish(report("t" + i));
+      }
+      client.flush().get(5, TimeUnit.SECONDS);
+    }
+
+    // Even once the schema is registered and callers serialize, they never call send: it can
+    // wait for metadata during an outage.
+    assertThat(sendingThreads).hasSize(50).containsOnly("tokenmeter-usage-sender");
+    assertThat(producer.history())
+        .extracting(ProducerRecord::key)
+        .startsWith("t0", "t1", "t2")
+        .endsWith("t48", "t49");
   }
 
   private static void sleep(long millis) {

@@ -50,7 +50,7 @@ class UsageRecorderTest {
 
   @Test
   void shouldPublishUsageWithAttributionAndMeasuredLatency() throws Exception {
-    MockProducer<String, UsageEvent> producer = MockProducers.autoComplete();
+    MockProducer<String, byte[]> producer = MockProducers.autoComplete();
     try (UsageClient client = MockProducers.builderFor(producer).build()) {
       UsageRecorder recorder = new UsageRecorder(client, new SteppingClock(Duration.ofMillis(250)));
 
@@ -63,7 +63,7 @@ class UsageRecorderTest {
 
       assertThat(metered.response()).isEqualTo(BODY);
       assertThat(metered.published().get().eventId()).isNotBlank();
-      UsageEvent sent = producer.history().get(0).value();
+      UsageEvent sent = MockProducers.value(producer.history().get(0));
       assertThat(sent.getLatencyMs()).isEqualTo(250L);
       assertThat(sent.getUsage().getInputTokens()).isEqualTo(100);
       assertThat(sent.getWorkflowId()).isEqualTo("wf");
@@ -75,7 +75,7 @@ class UsageRecorderTest {
 
   @Test
   void shouldReportAnInvalidEventThroughTheResultWithoutFailingTheCall() throws Exception {
-    MockProducer<String, UsageEvent> producer = MockProducers.autoComplete();
+    MockProducer<String, byte[]> producer = MockProducers.autoComplete();
     try (UsageClient client = MockProducers.builderFor(producer).build()) {
       UsageRecorder recorder = new UsageRecorder(client, Clock.systemUTC());
       // No tenant anywhere: the event is invalid, the caller still gets its response.
@@ -92,7 +92,7 @@ class UsageRecorderTest {
 
   @Test
   void shouldPropagateTheProviderCallsExceptionAndPublishNothing() {
-    MockProducer<String, UsageEvent> producer = MockProducers.autoComplete();
+    MockProducer<String, byte[]> producer = MockProducers.autoComplete();
     try (UsageClient client = MockProducers.builderFor(producer).build()) {
       UsageRecorder recorder = new UsageRecorder(client, Clock.systemUTC());
       assertThatThrownBy(

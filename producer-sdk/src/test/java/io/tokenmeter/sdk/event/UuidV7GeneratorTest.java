@@ -48,4 +48,29 @@ class UuidV7GeneratorTest {
             .next();
     assertThat(later.toString()).isGreaterThan(earlier.toString());
   }
+
+  @Test
+  void shouldDrawRandomBitsInBulkAndStillMakeEveryIdDistinct() {
+    int[] draws = {0};
+    SecureRandom counting =
+        new SecureRandom() {
+          @Override
+          public void nextBytes(byte[] bytes) {
+            draws[0]++;
+            super.nextBytes(bytes);
+          }
+        };
+    UuidV7Generator generator = new UuidV7Generator(Clock.systemUTC(), counting);
+    HashSet<UUID> ids = new HashSet<>();
+    for (int i = 0; i < 6_400; i++) {
+      ids.add(generator.next());
+    }
+
+    assertThat(ids).hasSize(6_400);
+    // At most two longs per id (rand_b, and a counter start per new millisecond), 64 per draw.
+    assertThat(draws[0]).isBetween(100, 200);
+    assertThat(ids.stream().map(id -> id.getLeastSignificantBits() & 0xFFFFL).distinct().count())
+        .as("rand_b varies")
+        .isGreaterThan(6_000);
+  }
 }

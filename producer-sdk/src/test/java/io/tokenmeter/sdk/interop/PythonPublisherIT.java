@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenmeter.schema.v1.TokenUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
+import io.tokenmeter.sdk.client.UsageClient;
 import io.tokenmeter.serde.KafkaAvroDeserializer;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
@@ -134,8 +135,7 @@ class PythonPublisherIT {
   }
 
   @Test
-  void shouldReadInJavaExactlyWhatThePythonExamplePublished(StackEndpoints stack)
-      throws IOException, InterruptedException {
+  void shouldReadInJavaExactlyWhatThePythonExamplePublished(StackEndpoints stack) throws Exception {
     // On an empty registry the script registers the released file as it is (docs included);
     // a second run without the file writes with the id it finds registered.
     String first = runScript(stack, FULL_EVENT_JSON + "\n", RELEASED_SCHEMA.toString());
@@ -159,6 +159,23 @@ class PythonPublisherIT {
 
     // The second run reused the registered id instead of adding a version.
     assertThat(MAPPER.readTree(registryGet(stack, SUBJECT_PATH))).hasSize(1);
+
+    // Neither does a JVM write of the generated class: the serializer registers the schema
+    // without the avro.java.string properties, which is the file's text.
+    try (UsageClient client =
+        UsageClient.builder()
+            .bootstrapServers(stack.kafkaBootstrapServers())
+            .registryUrl(stack.schemaRegistryUrl())
+            .topic(TOPIC)
+            .build()) {
+      client.publish(expectedMinimal()).get(60, TimeUnit.SECONDS);
+    }
+    assertThat(MAPPER.readTree(registryGet(stack, SUBJECT_PATH))).hasSize(1);
+    // The Python copy and the JVM copy of the minimal event, read back identical.
+    assertThat(readTopic(stack, 3))
+        .extracting(ConsumerRecord::value)
+        .filteredOn(expectedMinimal()::equals)
+        .hasSize(2);
   }
 
   private static String registryGet(StackEndpoints stack, String path)
