@@ -28,7 +28,34 @@ final class AvroWriting {
           String.class, Schema.Type.STRING,
           byte[].class, Schema.Type.BYTES);
 
+  /**
+   * A buffer and an encoder reused per thread: a fresh encoder per record allocated about 2 KB and
+   * was a measurable part of the publisher's per-record cost.
+   */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   private AvroWriting() {}
+
+  private static final class Scratch {
+    /** A buffer grown past this by one large record is dropped rather than kept per thread. */
+    private static final int KEPT_CAPACITY = 64 * 1024;
+
+    private ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    private BinaryEncoder encoder;
+
+    ByteArrayOutputStream reset() {
+      if (out.size() > KEPT_CAPACITY) {
+        out = new ByteArrayOutputStream(256);
+      }
+      out.reset();
+      return out;
+    }
+
+    BinaryEncoder encoder(ByteArrayOutputStream target) {
+      encoder = EncoderFactory.get().binaryEncoder(target, encoder);
+      return encoder;
+    }
+  }
 
   /** The schema of a generated record, a generic container, or a primitive (as Confluent does). */
   static Schema schemaOf(Object value) {
@@ -53,14 +80,15 @@ final class AvroWriting {
   }
 
   static byte[] frame(int schemaId, Schema writer, DatumWriter<Object> datumWriter, Object value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    Scratch scratch = SCRATCH.get();
+    ByteArrayOutputStream out = scratch.reset();
     out.writeBytes(WireFormat.header(schemaId).array());
     try {
       if (writer.getType() == Schema.Type.BYTES) {
         // Confluent writes a bytes value raw, without Avro's length prefix; copied for interop.
         out.writeBytes(rawBytes(value));
       } else {
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        BinaryEncoder encoder = scratch.encoder(out);
         datumWriter.write(value, encoder);
         encoder.flush();
       }
