@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one sink until SIGTERM/SIGINT: {@code java -cp ... io.tokenmeter.sink.SinkMain
  * [sink.properties]}. Settings: the file, then TOKENMETER_SINK_* environment variables. Serves
- * /health/live, /health/ready and /metrics on tokenmeter.sink.http.port (8080) until stopped; exits
+ * /health/live, /health/ready and /metrics on tokenmeter.sink.http.port (8082) until stopped; exits
  * with status 1 when the loop fails or start-up does (e.g. ClickHouse unreachable for migrations).
  */
 public final class SinkMain {

@@ -2,6 +2,8 @@ package io.tokenmeter.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenmeter.schema.v1.PricedUsage;
+import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.sink.config.SinkSettings;
 import io.tokenmeter.sink.config.SinkTopics;
 import io.tokenmeter.sink.error.ErrorClassifier;
@@ -17,6 +19,8 @@ import io.tokenmeter.testenv.WithTokenmeterStack;
 import java.math.BigDecimal;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -160,6 +164,52 @@ class JdbcRowWriterIT {
           .containsExactly(
               "BAD_MAGIC_BYTE|0505|3|sink/tokenmeter_priced_usage",
               "BAD_MAGIC_BYTE|01000000070a|99|stream-processor/deserialize");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(InsertPath.class)
+  void shouldLeaveAReplayInsideOneBatchToTheMergeSoFinalReadsItOnce(
+      InsertPath path, StackEndpoints stack) throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    SinkTopics topics = new SinkTopics("p-" + run, "a-" + run, "b-" + run, "u-" + run, "d-" + run);
+    ClickHouseSink.migrate(settings(stack), Clock.systemUTC());
+    try (AvroBytes avro = new AvroBytes("writer-replay-" + run);
+        RecordConverter converter =
+            new RecordConverter(
+                topics,
+                avro.registry(),
+                avro.serdeConfigs(),
+                new ErrorClassifier(),
+                Clock.systemUTC());
+        JdbcRowWriter writer =
+            new JdbcRowWriter(DriverManager.getConnection(stack.clickHouseJdbcUrl()), path);
+        ClickHouseReads reads = new ClickHouseReads(stack.clickHouseJdbcUrl())) {
+      var sample = SampleRecords.priced("e-" + run, "tenant-" + run, "2.5");
+      // A month no other test writes: background merges only combine parts of one partition, so
+      // nothing merges this block away before it is counted.
+      Instant alone =
+          Instant.parse("1990-01-15T00:00:00Z")
+              .atZone(ZoneOffset.UTC)
+              .plusMonths(Math.floorMod(run.hashCode(), 360))
+              .toInstant();
+      PricedUsage replayed =
+          PricedUsage.newBuilder(sample)
+              .setEvent(UsageEvent.newBuilder(sample.getEvent()).setEventTime(alone).build())
+              .build();
+
+      writer.insert(
+          SinkTable.PRICED_USAGE,
+          List.of(
+              convert(converter, avro, topics.pricedUsage(), 0, replayed),
+              convert(converter, avro, topics.pricedUsage(), 1, replayed)),
+          "it/" + run + "/replay");
+
+      String where = " WHERE kafka_topic = '" + topics.pricedUsage() + "'";
+      // optimize_on_insert = 0 reached the engine: the block was not merged with itself.
+      assertThat(reads.count("SELECT count() FROM tokenmeter_priced_usage" + where)).isEqualTo(2);
+      assertThat(reads.count("SELECT count() FROM tokenmeter_priced_usage FINAL" + where))
+          .isEqualTo(1);
     }
   }
 

@@ -83,7 +83,7 @@ class SinkProcessKillIT {
     settings.put(SinkSettingsLoader.BATCH_MAX_ROWS, "100");
     settings.put(SinkSettingsLoader.BATCH_MAX_WAIT_MS, "50");
     settings.put("kafka.max.poll.records", "100");
-    settings.put(SinkSettingsLoader.HTTP_PORT, "0"); // not 8080: other builds on this host
+    settings.put(SinkSettingsLoader.HTTP_PORT, "0"); // not 8082: other builds on this host
     Properties file = new Properties();
     file.putAll(settings);
     Path properties = Files.createTempFile("sink-kill-", ".properties");

@@ -2,11 +2,6 @@ package io.tokenmeter.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
-import com.clickhouse.client.api.metadata.TableSchema;
-import com.clickhouse.data.ClickHouseFormat;
-import com.clickhouse.jdbc.ConnectionImpl;
 import io.tokenmeter.sink.config.SinkSettings;
 import io.tokenmeter.sink.config.SinkTopics;
 import io.tokenmeter.sink.error.ErrorClassifier;
@@ -15,12 +10,9 @@ import io.tokenmeter.sink.fixtures.SampleRecords;
 import io.tokenmeter.sink.row.RecordConverter;
 import io.tokenmeter.sink.row.Row;
 import io.tokenmeter.sink.row.SinkTable;
-import io.tokenmeter.sink.writer.InsertPath;
-import io.tokenmeter.sink.writer.JdbcRowWriter;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +31,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rows per second into the priced usage table through each insert path, and a raw {@code INSERT ...
- * FORMAT RowBinary} of the same rows (bodies built before timing) through the same endpoint. Sizes:
- * {@code -Dsink.bench.rows} (default 30,000) x {@code -Dsink.bench.rounds} (3) in batches of {@code
- * -Dsink.bench.batch} (default 10,000). Results go to the log and to target/sink-throughput.txt.
- * Opt-in, it takes a minute: {@code -Dsink.bench=true}.
+ * Rows per second into the priced usage table through each insert path, beside two references over
+ * the same endpoint and the same rows, with the same per-insert settings as the sink: {@code
+ * RAW_ROW_BINARY}, a raw {@code INSERT ... FORMAT RowBinary} of bodies built before timing; {@code
+ * ENGINE_INFILE}, the engine alone: the same bodies written to files before timing and inserted
+ * with {@code INSERT ... FROM INFILE} (no HTTP body; the embedded stack's chdb runs in this JVM, so
+ * it reads the files); {@code ENGINE_NULL}, the same into a Null-engine copy of the table (only
+ * parsing, the engine's floor). {@code ROW_BINARY_BEFORE} replays the sink's insert before issue 7.
+ * Sizes: {@code -Dsink.bench.rows} (default 30,000) x {@code -Dsink.bench.rounds} (3) in batches of
+ * {@code -Dsink.bench.batch} (default 10,000); {@code -Dsink.bench.modes} picks modes (comma
+ * separated, RAW_ROW_BINARY required). Results go to the log and to target/sink-throughput.txt.
+ * Opt-in, it takes a few minutes: {@code -Dsink.bench=true}.
  */
 @WithTokenmeterStack
 @EnabledIfSystemProperty(named = "sink.bench", matches = "true")
@@ -53,6 +51,15 @@ class SinkThroughputIT {
   private static final int ROWS = Integer.getInteger("sink.bench.rows", 30_000);
   private static final int ROUNDS = Integer.getInteger("sink.bench.rounds", 3);
   private static final int BATCH = Integer.getInteger("sink.bench.batch", 10_000);
+  private static final List<String> MODES =
+      List.of(
+          System.getProperty(
+                  "sink.bench.modes",
+                  "ENGINE_NULL,ENGINE_INFILE,RAW_ROW_BINARY,ROW_BINARY,ROW_BINARY_BEFORE,VALUES")
+              .split(","));
+
+  private static final List<String> MERGING_TABLES =
+      List.of(SinkTable.PRICED_USAGE.tableName(), "tokenmeter_daily_cost_by_tenant_model");
 
   @Test
   void shouldMeasureEachInsertPathAgainstARawRowBinaryInsert(StackEndpoints stack)
@@ -64,90 +71,106 @@ class SinkThroughputIT {
             .clickHouseJdbcUrl(stack.clickHouseJdbcUrl())
             .build(),
         Clock.systemUTC());
-    Map<String, List<Double>> rates = new LinkedHashMap<>();
+    try (ClickHouseReads reads = new ClickHouseReads(stack.clickHouseJdbcUrl())) {
+      // Background merges of earlier modes' parts would land in a later mode's timing (chdb runs
+      // in this process); every mode pays for its own insert only. The test stack is discarded.
+      for (String table : MERGING_TABLES) {
+        reads.execute("SYSTEM STOP MERGES " + table);
+      }
+      reads.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + BenchInserts.NULL_TABLE
+              + " AS "
+              + SinkTable.PRICED_USAGE.tableName()
+              + " ENGINE = Null");
+    }
+    Map<String, List<Sample>> samples = new LinkedHashMap<>();
     // Rounds interleave the modes so that load from other processes hits each of them alike.
     // Round 0 warms up the JIT and the endpoint and is not counted.
     for (int round = 0; round <= ROUNDS; round++) {
-      for (String mode : List.of("RAW_ROW_BINARY", "ROW_BINARY", "VALUES")) {
-        double rate = measure(stack, mode);
+      for (String mode : MODES) {
+        Sample sample = measure(stack, mode);
         if (round > 0) {
-          rates.computeIfAbsent(mode, m -> new ArrayList<>()).add(rate);
+          samples.computeIfAbsent(mode, m -> new ArrayList<>()).add(sample);
         }
       }
     }
     StringBuilder report = new StringBuilder();
-    double raw = median(rates.get("RAW_ROW_BINARY"));
-    for (Map.Entry<String, List<Double>> entry : rates.entrySet()) {
-      double median = median(entry.getValue());
+    List<Sample> raw = samples.get("RAW_ROW_BINARY");
+    for (Map.Entry<String, List<Sample>> entry : samples.entrySet()) {
+      List<Sample> runs = entry.getValue();
+      // The share of raw is taken per round (neighbours in time), then the median: the machine's
+      // load swings more between rounds than between two modes of one round.
+      List<Double> shares = new ArrayList<>();
+      List<Double> cpuShares = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) {
+        shares.add(runs.get(i).wallRate() / raw.get(i).wallRate());
+        cpuShares.add(runs.get(i).cpuRate() / raw.get(i).cpuRate());
+      }
       String line =
           String.format(
-              "%-15s median %,8.0f rows/s (%.2f of raw) over %d rounds of %,d rows in batches of %,d; runs: %s",
+              "%-17s median %,8.0f rows/s wall, %,8.0f rows per CPU-second; share of raw"
+                  + " (median of per-round shares) %.2f wall, %.2f CPU; %d rounds of %,d rows in"
+                  + " batches of %,d; wall runs: %s",
               entry.getKey(),
-              median,
-              median / raw,
+              median(runs.stream().map(Sample::wallRate).toList()),
+              median(runs.stream().map(Sample::cpuRate).toList()),
+              median(shares),
+              median(cpuShares),
               ROUNDS,
               ROWS,
               BATCH,
-              entry.getValue().stream().map(r -> String.format("%,.0f", r)).toList());
+              runs.stream().map(r -> String.format("%,.0f", r.wallRate())).toList());
       LOGGER.info(line);
       report.append(line).append('\n');
     }
     Files.writeString(Path.of("target", "sink-throughput.txt"), report, StandardCharsets.UTF_8);
   }
 
+  /**
+   * One mode's run: rows per wall-clock second, and per second of this process's CPU time (chdb
+   * runs in this JVM, so that includes the engine); the CPU figure shifts less with other
+   * processes' load on the shared cores.
+   */
+  private record Sample(double wallRate, double cpuRate) {}
+
   private static double median(List<Double> values) {
     List<Double> sorted = values.stream().sorted().toList();
     return sorted.get(sorted.size() / 2);
   }
 
-  /** Inserts ROWS fresh rows with one mode and returns rows per second. */
-  private static double measure(StackEndpoints stack, String mode) throws Exception {
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Inserts ROWS fresh rows with one mode and returns its rates. */
+  private static Sample measure(StackEndpoints stack, String mode) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<List<Row>> batches = batches(run);
-    long started;
+    long wallNanos;
+    long cpuNanos;
     try (Connection connection = DriverManager.getConnection(stack.clickHouseJdbcUrl())) {
-      if (mode.equals("RAW_ROW_BINARY")) {
-        Client client = connection.unwrap(ConnectionImpl.class).getClient();
-        TableSchema schema = client.getTableSchema(SinkTable.PRICED_USAGE.tableName());
-        List<byte[]> bodies = new ArrayList<>();
-        long encoding = System.nanoTime();
-        for (List<Row> batch : batches) {
-          bodies.add(rowBinary(schema, batch));
-        }
-        LOGGER.info(
-            "encoding {} rows as RowBinary took {} ms (not part of the raw figure)",
-            ROWS,
-            (System.nanoTime() - encoding) / 1_000_000);
-        started = System.nanoTime();
-        for (byte[] body : bodies) {
-          client
-              .insert(
-                  SinkTable.PRICED_USAGE.tableName(),
-                  new ByteArrayInputStream(body),
-                  ClickHouseFormat.RowBinary)
-              .get()
-              .close();
-        }
-      } else {
-        JdbcRowWriter writer = new JdbcRowWriter(connection, InsertPath.valueOf(mode));
-        writer.insert(SinkTable.PRICED_USAGE, batches.getFirst().subList(0, 1), "warm/" + run);
-        started = System.nanoTime();
-        int i = 0;
-        for (List<Row> batch : batches) {
-          writer.insert(SinkTable.PRICED_USAGE, batch, "bench/" + run + "/" + i++);
-        }
+      BenchInserts.Prepared prepared = BenchInserts.prepare(mode, connection, batches, run);
+      long cpuStarted = processCpuNanos();
+      long started = System.nanoTime();
+      prepared.work().run();
+      wallNanos = System.nanoTime() - started;
+      cpuNanos = processCpuNanos() - cpuStarted;
+      for (Path file : prepared.stagedFiles()) {
+        Files.delete(file);
       }
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
     try (ClickHouseReads reads = new ClickHouseReads(stack.clickHouseJdbcUrl())) {
+      // Exact: each mode's rows carry their own topic, and every block its own token.
       assertThat(
               reads.count(
                   "SELECT count() FROM tokenmeter_priced_usage WHERE kafka_topic = 'bench-"
                       + run
                       + "'"))
-          .isGreaterThanOrEqualTo(ROWS);
+          .isEqualTo(BenchInserts.expectedRows(mode, ROWS));
     }
-    return ROWS / seconds;
+    return new Sample(ROWS / (wallNanos / 1e9), ROWS / (cpuNanos / 1e9));
   }
 
   private static List<List<Row>> batches(String run) throws Exception {
@@ -180,18 +203,5 @@ class SinkThroughputIT {
       }
       return batches;
     }
-  }
-
-  private static byte[] rowBinary(TableSchema schema, List<Row> rows) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RowBinaryFormatWriter writer =
-        new RowBinaryFormatWriter(out, schema, ClickHouseFormat.RowBinary);
-    for (Row row : rows) {
-      for (int i = 0; i < row.values().size(); i++) {
-        writer.setValue(i + 1, row.values().get(i));
-      }
-      writer.commitRow();
-    }
-    return out.toByteArray();
   }
 }

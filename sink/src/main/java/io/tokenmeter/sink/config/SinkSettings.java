@@ -42,8 +42,12 @@ public final class SinkSettings {
   /** All interfaces: a container's probes come from outside its loopback. */
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
 
-  /** The port deploy/ probes for /health/live, /health/ready and /metrics. */
-  public static final int DEFAULT_HTTP_PORT = 8080;
+  /**
+   * The port deploy/ probes for /health/live, /health/ready and /metrics. Not 8080: that is the
+   * stream processor's API port, and the two may share a host; not 8081 either: that is a schema
+   * registry's usual port (the dev registry's default).
+   */
+  public static final int DEFAULT_HTTP_PORT = 8082;
 
   /** {@link Builder#httpPort} value that starts no HTTP endpoint at all. */
   public static final int HTTP_PORT_OFF = -1;

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,14 @@ public final class JdbcRowWriter implements RowWriter {
   public JdbcRowWriter(Connection connection, InsertPath path) {
     this.connection = connection;
     this.inserter = BlockInserter.of(path);
+  }
+
+  /**
+   * The server settings sent with every insert into {@code table} besides its dedup token (what a
+   * benchmark must send too, to compare like with like).
+   */
+  public static Map<String, String> serverSettings(SinkTable table) {
+    return Map.copyOf(BlockInserter.serverSettings(table));
   }
 
   @Override

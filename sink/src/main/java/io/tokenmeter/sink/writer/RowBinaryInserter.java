@@ -1,62 +1,48 @@
 package io.tokenmeter.sink.writer;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
-import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.data.ClickHouseFormat;
 import com.clickhouse.jdbc.ConnectionImpl;
 import io.tokenmeter.sink.row.Row;
 import io.tokenmeter.sink.row.SinkTable;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * RowBinary through the driver's own client (the body {@code beta.row_binary_for_simple_insert}
- * sends): typed binary values, no SQL text to build or parse. The JDBC statement on that beta path
- * ignores per-statement settings, so the sink calls the client directly to pass the token with each
- * insert. The table schema is described once per table and cached.
+ * RowBinary through the driver's own client (the wire format of {@code
+ * beta.row_binary_for_simple_insert}): typed binary values, no SQL text to build or parse. The JDBC
+ * statement on that beta path ignores per-statement settings, so the sink calls the client directly
+ * to pass the token with each insert. The body is encoded by {@link RowBinaryEncoder} (compiled
+ * once per table from the described schema) into one reused buffer, and sent without a copy. Not
+ * thread-safe: one per {@link JdbcRowWriter}.
  */
 final class RowBinaryInserter implements BlockInserter {
 
-  private final Map<SinkTable, TableSchema> schemas = new ConcurrentHashMap<>();
+  private final Map<SinkTable, RowBinaryEncoder> encoders = new EnumMap<>(SinkTable.class);
+  private final RowBinaryBuffer body = new RowBinaryBuffer();
 
   @Override
   public void insert(Connection connection, SinkTable table, List<Row> rows, String dedupToken)
       throws Exception {
     Client client = connection.unwrap(ConnectionImpl.class).getClient();
-    TableSchema schema = schemas.computeIfAbsent(table, t -> client.getTableSchema(t.tableName()));
-    ByteArrayOutputStream body = new ByteArrayOutputStream(rows.size() * 256);
-    RowBinaryFormatWriter writer =
-        new RowBinaryFormatWriter(body, schema, ClickHouseFormat.RowBinary);
-    for (Row row : rows) {
-      List<Object> values = row.values();
-      try {
-        for (int i = 0; i < values.size(); i++) {
-          writer.setValue(i + 1, values.get(i));
-        }
-        writer.commitRow();
-      } catch (RuntimeException e) {
-        throw new RowEncodingException(
-            "cannot encode the row of offset " + row.offset() + " for " + table.tableName(), e);
-      }
+    RowBinaryEncoder encoder = encoders.get(table);
+    if (encoder == null) {
+      encoder = RowBinaryEncoder.of(table, client.getTableSchema(table.tableName()));
+      encoders.put(table, encoder);
     }
+    body.clear();
+    encoder.encode(rows, body);
     InsertSettings settings = new InsertSettings();
     settings.setDeduplicationToken(dedupToken);
-    settings.serverSetting(VIEWS_DEDUP_SETTING, "1");
+    BlockInserter.serverSettings(table).forEach(settings::serverSetting);
     // Returns once ClickHouse has the block (or dropped it as a duplicate of the same token).
     InsertResponse response =
         client
-            .insert(
-                table.tableName(),
-                new ByteArrayInputStream(body.toByteArray()),
-                ClickHouseFormat.RowBinary,
-                settings)
+            .insert(table.tableName(), body.asInputStream(), ClickHouseFormat.RowBinary, settings)
             .get();
     response.close();
   }

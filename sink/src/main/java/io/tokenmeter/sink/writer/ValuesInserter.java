@@ -25,7 +25,7 @@ final class ValuesInserter implements BlockInserter {
     try (PreparedStatement statement = connection.prepareStatement(sql(table))) {
       QuerySettings settings = statement.unwrap(StatementImpl.class).getLocalSettings();
       settings.serverSetting(TOKEN_SETTING, dedupToken);
-      settings.serverSetting(VIEWS_DEDUP_SETTING, "1");
+      BlockInserter.serverSettings(table).forEach(settings::serverSetting);
       for (Row row : rows) {
         List<Object> values = row.values();
         for (int i = 0; i < values.size(); i++) {

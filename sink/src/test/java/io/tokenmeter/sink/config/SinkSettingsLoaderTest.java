@@ -40,10 +40,10 @@ class SinkSettingsLoaderTest {
   }
 
   @Test
-  void shouldServeHealthOnPort8080OfEveryInterfaceUnlessConfigured() {
+  void shouldServeHealthOnPort8082OfEveryInterfaceUnlessConfigured() {
     SinkSettings defaults = SinkSettingsLoader.load(FILE, Map.of());
     assertThat(defaults.httpHost()).isEqualTo("0.0.0.0");
-    assertThat(defaults.httpPort()).isEqualTo(8080);
+    assertThat(defaults.httpPort()).isEqualTo(8082);
 
     SinkSettings configured =
         SinkSettingsLoader.load(

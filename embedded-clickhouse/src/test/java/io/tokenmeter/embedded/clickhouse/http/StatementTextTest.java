@@ -46,6 +46,19 @@ class StatementTextTest {
   }
 
   @Test
+  void shouldKeepAnInsertFromInfileAsSqlWithoutData() {
+    String sql = "INSERT INTO t FROM INFILE '/tmp/rows.bin' COMPRESSION 'none' FORMAT RowBinary";
+
+    StatementText fromParameter = StatementText.split(sql, new byte[0]);
+    StatementText fromBody = StatementText.split("", bytes(sql));
+
+    assertThat(fromParameter.sql()).isEqualTo(sql);
+    assertThat(fromParameter.data()).isNull();
+    assertThat(fromBody.sql()).isEqualTo(sql);
+    assertThat(fromBody.data()).isNull();
+  }
+
+  @Test
   void shouldNotMistakeATableNamedFormatOrACommentForTheFormatClause() {
     StatementText statement =
         StatementText.split(

@@ -1,0 +1,220 @@
+package io.tokenmeter.sink.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
+import com.clickhouse.client.api.metadata.TableSchema;
+import com.clickhouse.data.ClickHouseColumn;
+import com.clickhouse.data.ClickHouseFormat;
+import io.tokenmeter.sink.config.SinkTopics;
+import io.tokenmeter.sink.error.ErrorClassifier;
+import io.tokenmeter.sink.fixtures.AvroBytes;
+import io.tokenmeter.sink.fixtures.SampleRecords;
+import io.tokenmeter.sink.row.RecordConverter;
+import io.tokenmeter.sink.row.Row;
+import io.tokenmeter.sink.row.SinkTable;
+import io.tokenmeter.sink.schema.Migration;
+import io.tokenmeter.sink.schema.MigrationScripts;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The sink's own RowBinary encoder against the driver's generic writer as the oracle. */
+class RowBinaryEncoderTest {
+
+  private static final Pattern CREATE_TABLE =
+      Pattern.compile(
+          "CREATE TABLE IF NOT EXISTS (\\w+)\\s*\\((.*?)\\n\\)\\s*ENGINE", Pattern.DOTALL);
+
+  private final AvroBytes avro = new AvroBytes("encoder-" + UUID.randomUUID());
+  private final SinkTopics topics = SinkTopics.defaults();
+  private final RecordConverter converter =
+      new RecordConverter(
+          topics, avro.registry(), avro.serdeConfigs(), new ErrorClassifier(), Clock.systemUTC());
+
+  @AfterEach
+  void dropRegistry() {
+    avro.close();
+  }
+
+  @Test
+  void shouldWriteTheSameBytesAsTheDriverForARowOfEveryTable() throws Exception {
+    List<Row> rows =
+        List.of(
+            row(topics.pricedUsage(), SampleRecords.priced("e-1", "acme", "0.123456789012")),
+            row(topics.aggregates(), SampleRecords.aggregate("acme", 3, "12.5")),
+            row(topics.budgetAlerts(), SampleRecords.alert("acme", 80)),
+            row(topics.unpricedUsage(), SampleRecords.unpriced("e-2", "acme")),
+            row(topics.deadLetters(), SampleRecords.deadLetter(17)));
+    for (Row row : rows) {
+      TableSchema schema = schemaFromMigrations(row.table());
+
+      assertThat(encoded(schema, List.of(row)))
+          .as(row.table().tableName())
+          .isEqualTo(driverEncoded(schema, List.of(row)));
+    }
+  }
+
+  @Test
+  void shouldWriteTheSameBytesAsTheDriverForEdgeValues() throws Exception {
+    TableSchema schema = schemaFromMigrations(SinkTable.PRICED_USAGE);
+    Row sample = row(topics.pricedUsage(), SampleRecords.priced("e-1", "acme", "0.1"));
+    List<Row> rows = new ArrayList<>();
+    rows.add(
+        with(
+            sample,
+            Map.of(
+                "event_id",
+                "ünïcødé ✓ \u0000\n'\\",
+                "total_cost",
+                new BigDecimal("-12345678901234567890123456.000000000001"),
+                "input_cost",
+                new BigDecimal("99999999999999999999999999.999999999999"),
+                "output_cost",
+                new BigDecimal("-0.000000000001"),
+                "event_time",
+                Instant.parse("1969-12-31T23:59:59.999Z"),
+                "tags",
+                Map.of(),
+                "latency_ms",
+                Long.MIN_VALUE,
+                "kafka_partition",
+                Integer.MAX_VALUE)));
+    Map<String, Object> nulls = new LinkedHashMap<>();
+    nulls.put("workflow_id", null);
+    nulls.put("operation", null);
+    nulls.put("provider_reported_cost_usd", null);
+    nulls.put("unpriced_since", null);
+    nulls.put("cost_other_units", Map.of("a", new BigDecimal("1E-12"), "b", BigDecimal.ZERO));
+    rows.add(with(sample, nulls));
+
+    assertThat(encoded(schema, rows)).isEqualTo(driverEncoded(schema, rows));
+  }
+
+  @Test
+  void shouldNameTheColumnAndOffsetOfAValueThatDoesNotFit() throws Exception {
+    TableSchema schema = schemaFromMigrations(SinkTable.PRICED_USAGE);
+    Row sample = row(topics.pricedUsage(), SampleRecords.priced("e-1", "acme", "0.1"));
+    RowBinaryEncoder encoder = RowBinaryEncoder.of(SinkTable.PRICED_USAGE, schema);
+
+    assertThatThrownBy(
+            () ->
+                encoder.encode(
+                    List.of(with(sample, Map.of("total_cost", new BigDecimal("1E-13")))),
+                    new RowBinaryBuffer()))
+        .isInstanceOf(RowEncodingException.class)
+        .hasMessageContaining("column total_cost of the row of offset 7")
+        .hasMessageContaining("decimal places");
+    Map<String, Object> nullTenant = new LinkedHashMap<>();
+    nullTenant.put("tenant_id", null);
+    assertThatThrownBy(
+            () -> encoder.encode(List.of(with(sample, nullTenant)), new RowBinaryBuffer()))
+        .isInstanceOf(RowEncodingException.class)
+        .hasMessageContaining("column tenant_id is not Nullable but got null");
+    assertThatThrownBy(
+            () ->
+                encoder.encode(
+                    List.of(with(sample, Map.of("input_tokens", "12"))), new RowBinaryBuffer()))
+        .isInstanceOf(RowEncodingException.class)
+        .hasMessageContaining("expected an integer but got java.lang.String");
+  }
+
+  @Test
+  void shouldRefuseASchemaWhoseColumnsDifferFromWhatTheSinkWrites() {
+    TableSchema shorter =
+        new TableSchema(List.of(ClickHouseColumn.of("original_topic", "LowCardinality(String)")));
+
+    assertThatThrownBy(() -> RowBinaryEncoder.of(SinkTable.DEAD_LETTERS, shorter))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("apply the sink's migrations");
+  }
+
+  @Test
+  void shouldRefuseAColumnTypeItCannotWrite() {
+    assertThatThrownBy(() -> ColumnEncoders.forColumn(ClickHouseColumn.of("ip", "IPv6")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column ip has type IPv6");
+  }
+
+  @Test
+  void shouldWriteLengthsAsLeb128AndReuseTheBufferAfterClear() {
+    RowBinaryBuffer buffer = new RowBinaryBuffer();
+    buffer.writeVarUInt(300);
+    buffer.writeLongLittleEndian(1L);
+
+    assertThat(buffer.toByteArray()).containsExactly(0xAC - 256, 0x02, 1, 0, 0, 0, 0, 0, 0, 0);
+    buffer.clear();
+    buffer.writeByte(7);
+    assertThat(buffer.toByteArray()).containsExactly(7);
+  }
+
+  private Row row(String topic, Object value) {
+    return converter.convert(new ConsumerRecord<>(topic, 2, 7, null, avro.bytes(topic, value)));
+  }
+
+  private static Row with(Row row, Map<String, Object> replacements) {
+    List<Object> values = new ArrayList<>(row.values());
+    replacements.forEach(
+        (column, value) -> values.set(row.table().columns().indexOf(column), value));
+    return new Row(row.table(), row.offset(), values);
+  }
+
+  private static byte[] encoded(TableSchema schema, List<Row> rows) {
+    RowBinaryBuffer buffer = new RowBinaryBuffer();
+    RowBinaryEncoder.of(rows.getFirst().table(), schema).encode(rows, buffer);
+    return buffer.toByteArray();
+  }
+
+  private static byte[] driverEncoded(TableSchema schema, List<Row> rows) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RowBinaryFormatWriter writer =
+        new RowBinaryFormatWriter(out, schema, ClickHouseFormat.RowBinary);
+    for (Row row : rows) {
+      for (int i = 0; i < row.values().size(); i++) {
+        writer.setValue(i + 1, row.values().get(i));
+      }
+      writer.commitRow();
+    }
+    return out.toByteArray();
+  }
+
+  /** The table's columns and types as the migrations declare them. */
+  private static TableSchema schemaFromMigrations(SinkTable table) {
+    String ddl =
+        new MigrationScripts(0, 1000)
+            .load().stream()
+                .map(Migration::statements)
+                .flatMap(List::stream)
+                .filter(s -> s.contains("CREATE TABLE IF NOT EXISTS " + table.tableName() + "\n"))
+                .findFirst()
+                .orElseThrow();
+    Matcher matcher = CREATE_TABLE.matcher(ddl);
+    assertThat(matcher.find()).isTrue();
+    List<ClickHouseColumn> columns = new ArrayList<>();
+    for (String line : matcher.group(2).split("\n")) {
+      String definition = line.strip();
+      if (definition.isEmpty() || definition.startsWith("--")) {
+        continue;
+      }
+      String[] nameAndType = definition.split("\\s+", 2);
+      String type =
+          nameAndType[1].endsWith(",")
+              ? nameAndType[1].substring(0, nameAndType[1].length() - 1)
+              : nameAndType[1];
+      columns.add(ClickHouseColumn.of(nameAndType[0], type));
+    }
+    return new TableSchema(table.tableName(), null, "default", columns);
+  }
+}
