@@ -71,9 +71,11 @@ def check_pod(workload, config_maps, secrets, check):
             check({"cpu", "memory"} <= set(resources.get(bound, {})), f"k8s: {name} {bound}")
         if workload["kind"] == "Job":
             continue
+        # The processor's API and the sink's health endpoint default to different ports.
+        port = 8082 if "sink" in name else 8080
         ports = {p["name"]: p["containerPort"] for p in container.get("ports", [])}
-        check(ports.get("http") == 8080, f"k8s: {name} must expose http on 8080")
+        check(ports.get("http") == port, f"k8s: {name} must expose http on {port}")
         for probe, path in (("livenessProbe", "/health/live"), ("readinessProbe", "/health/ready")):
             get = container.get(probe, {}).get("httpGet", {})
-            check(get.get("path") == path and get.get("port") in ("http", 8080),
-                  f"k8s: {name} {probe} must GET {path} on 8080")
+            check(get.get("path") == path and get.get("port") in ("http", port),
+                  f"k8s: {name} {probe} must GET {path} on {port}")

@@ -21,6 +21,7 @@ final class ChildJvm {
   private final Path propertiesFile;
   private final String name;
   private int starts;
+  private Path currentLog;
 
   ChildJvm(Class<?> mainClass, Map<String, String> settings, String name) throws IOException {
     this.mainClass = mainClass;
@@ -37,6 +38,7 @@ final class ChildJvm {
   /** Starts a new instance; each start logs to its own file. */
   Process start() throws IOException {
     starts++;
+    currentLog = LOG_DIR.resolve(name + "-" + starts + ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
             java,
@@ -47,8 +49,26 @@ final class ChildJvm {
             mainClass.getName(),
             propertiesFile.toAbsolutePath().toString())
         .redirectErrorStream(true)
-        .redirectOutput(LOG_DIR.resolve(name + "-" + starts + ".log").toFile())
+        .redirectOutput(currentLog.toFile())
         .start();
+  }
+
+  /**
+   * For a timeout message: whether the instance still runs (one that exited by itself explains a
+   * stalled pipeline at once) and where its log is.
+   */
+  String describe(Process process) {
+    String state =
+        process.isAlive() ? "running" : "EXITED with code " + process.exitValue() + " by itself";
+    return name
+        + " start "
+        + starts
+        + " (pid "
+        + process.pid()
+        + ") "
+        + state
+        + ", log "
+        + currentLog;
   }
 
   /** SIGKILL, then wait until the process is gone. */

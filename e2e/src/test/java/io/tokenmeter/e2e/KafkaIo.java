@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,15 +35,22 @@ final class KafkaIo {
   /** Publishes price versions keyed by version id, as the CLI does, and waits for the acks. */
   void publishPrices(String topic, List<ModelPrice> prices)
       throws InterruptedException, ExecutionException {
-    AvroSerde<ModelPrice> serde = AvroSerde.specific(ModelPrice.class);
+    publish(topic, prices, ModelPrice::getPriceVersionId, ModelPrice.class);
+  }
+
+  /** Publishes Avro records with the key {@code keyOf} gives (e.g. budgets by budget id). */
+  <T extends SpecificRecord> void publish(
+      String topic, List<T> records, Function<T, String> keyOf, Class<T> type)
+      throws InterruptedException, ExecutionException {
+    AvroSerde<T> serde = AvroSerde.specific(type);
     serde.configure(registry, false);
-    try (KafkaProducer<String, ModelPrice> producer =
+    try (KafkaProducer<String, T> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
             new StringSerializer(),
             serde.serializer())) {
-      for (ModelPrice price : prices) {
-        producer.send(new ProducerRecord<>(topic, price.getPriceVersionId(), price)).get();
+      for (T record : records) {
+        producer.send(new ProducerRecord<>(topic, keyOf.apply(record), record)).get();
       }
     }
   }

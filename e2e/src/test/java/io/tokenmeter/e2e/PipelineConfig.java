@@ -1,5 +1,6 @@
 package io.tokenmeter.e2e;
 
+import io.tokenmeter.processor.api.ApiSettings;
 import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.sink.config.SinkSettingsLoader;
 import io.tokenmeter.testenv.StackEndpoints;
@@ -70,6 +71,8 @@ final class PipelineConfig {
     // Parked events are retried soon after a late price arrives, to keep the test short.
     values.put(ProcessorSettings.UNPRICED_RETRY_INTERVAL, "PT1S");
     values.put("state.dir", stateDir.toString());
+    // Any free port for the processor's API: 8080 may be taken by another build on this host.
+    values.put(ApiSettings.PORT, "0");
     values.put("replication.factor", "1");
     values.put("commit.interval.ms", "200");
     // A killed instance leaves the group after this, not after the 45 s default.

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same state dir: ClickHouse ends with every event once, costs exact.
  */
 @WithTokenmeterStack
-@EnabledIfSystemProperty(named = "tokenmeter.e2e.faults", matches = "true")
+@DisabledIfSystemProperty(named = "tokenmeter.e2e.faults", matches = "false")
 class ProcessorKillIT {
 
   private static final int KILLS = 3;
@@ -29,7 +29,7 @@ class ProcessorKillIT {
   @Test
   void shouldPriceEveryEventOnceWhenTheProcessorIsKilledRepeatedly(StackEndpoints stack)
       throws Exception {
-    FaultRun run = new FaultRun(stack, stateDir);
+    FaultRun run = new FaultRun(stack, stateDir, KILLS);
     PipelineConfig config = run.config();
     ChildJvm processor =
         new ChildJvm(Main.class, config.processorValues(), "processor-" + config.run());
@@ -40,14 +40,14 @@ class ProcessorKillIT {
       CompletableFuture<Void> publishing = run.publishInBackground();
       try {
         for (int kill = 1; kill <= KILLS; kill++) {
-          long threshold = (long) FaultRun.EVENTS * kill / (KILLS + 2);
-          Poll.until(
-              FaultRun.waitLimit(),
-              threshold + " rows before kill " + kill,
-              () -> FaultRun.rows(reads, config) >= threshold);
+          Process running = current;
+          run.awaitRowsBeforeFault(kill, reads, () -> processor.describe(running));
           ChildJvm.kill(current);
-          assertThat(FaultRun.rows(reads, config)).isLessThan(FaultRun.EVENTS);
+          assertThat(FaultRun.rows(reads, config))
+              .as("rows when the processor was killed (the kill landed mid-stream)")
+              .isLessThan(FaultRun.EVENTS);
           current = processor.start();
+          run.faultInjected();
         }
         run.assertEveryEventExactlyOnce(publishing, reads);
         assertThat(sink.isRunning()).as("the sink is still running after the fault").isTrue();

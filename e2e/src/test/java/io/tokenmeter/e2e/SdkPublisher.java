@@ -10,6 +10,12 @@ import java.util.concurrent.ExecutionException;
 /** Publishes events the way a service does: through the SDK's {@link UsageClient}. */
 final class SdkPublisher {
 
+  /** Called before each event is published; may block to hold the rest back. */
+  @FunctionalInterface
+  interface BeforeEvent {
+    void await(int index) throws InterruptedException;
+  }
+
   private SdkPublisher() {}
 
   /**
@@ -21,6 +27,17 @@ final class SdkPublisher {
   static void publishAll(
       PipelineConfig config, List<UsageEvent> events, int pauseEveryEvents, long pauseMillis)
       throws InterruptedException, ExecutionException {
+    publishAll(config, events, pauseEveryEvents, pauseMillis, index -> {});
+  }
+
+  /** As above, asking {@code beforeEvent} before each event (a fault test's gate). */
+  static void publishAll(
+      PipelineConfig config,
+      List<UsageEvent> events,
+      int pauseEveryEvents,
+      long pauseMillis,
+      BeforeEvent beforeEvent)
+      throws InterruptedException, ExecutionException {
     try (UsageClient client =
         UsageClient.builder()
             .bootstrapServers(config.stack().kafkaBootstrapServers())
@@ -29,6 +46,7 @@ final class SdkPublisher {
             .build()) {
       List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
       for (int i = 0; i < events.size(); i++) {
+        beforeEvent.await(i);
         acks.add(client.publish(events.get(i)));
         if (pauseEveryEvents > 0 && (i + 1) % pauseEveryEvents == 0) {
           Thread.sleep(pauseMillis);

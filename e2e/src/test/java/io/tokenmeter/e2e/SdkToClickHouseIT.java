@@ -29,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SdkToClickHouseIT {
 
   private static final int EVENTS = 2_000;
-  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  /** Generous: on a loaded 2-core machine the processor's first start alone can take a minute. */
+  private static final Duration WAIT = Duration.ofSeconds(180);
+
   private static final byte[] POISON =
       "this is not an Avro record".getBytes(StandardCharsets.UTF_8);
 
