@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * Streams properties for experiments: {@code -Dtokenmeter.bench.props=commit.interval.ms=500,...}.
  */
 @EnabledIfSystemProperty(named = "tokenmeter.bench", matches = "true")
-class ProcessorThroughputIT {
-  private static final Logger LOGGER = LoggerFactory.getLogger(ProcessorThroughputIT.class);
+class PricingThroughputIT {
+  private static final Logger LOGGER = LoggerFactory.getLogger(PricingThroughputIT.class);
   private static final int EVENTS = Integer.getInteger("tokenmeter.bench.events", 50_000);
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
   private static final String SCOPE = "bench-" + UUID.randomUUID();
