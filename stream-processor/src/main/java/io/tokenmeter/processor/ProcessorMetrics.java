@@ -19,6 +19,7 @@ public final class ProcessorMetrics {
   public static final String LATE_EVENTS_CORRECTED = "late-events-corrected";
   public static final String LATE_EVENTS_EXPIRED = "late-events-expired";
   public static final String DUPLICATES_DROPPED = "duplicate-events-dropped";
+  public static final String DUPLICATE_CHECKS_SKIPPED = "duplicate-check-skipped";
 
   /**
    * Time to price one event (catalog match, cost, building the priced or unpriced record), in

@@ -66,9 +66,9 @@ public final class ProcessorSettings {
   public static final Duration DEFAULT_BUDGET_STATE_INTERVAL = Duration.ofSeconds(1);
 
   /**
-   * How long (in stream time) after an event was first seen a second copy with the same tenant and
-   * event_id is still dropped. SDK retries and client resends come within seconds or minutes; the
-   * store holds about (events per second x retention) entries per instance.
+   * How far (in event time) behind the newest event a task has seen a second copy of an earlier
+   * event is still recognised and dropped. SDK retries and client resends come within seconds or
+   * minutes; the store holds about (events per second x retention) entries per instance.
    */
   public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofHours(1);
 

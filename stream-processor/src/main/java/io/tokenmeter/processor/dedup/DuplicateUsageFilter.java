@@ -10,16 +10,18 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drops a usage event whose tenant and event_id were already seen within the retention, so an event
- * published twice (SDK retry, client resend) is priced, counted and budgeted once. Time is stream
- * time (the largest record timestamp seen), so a replay decides as the first run did; the window
- * store drops entries older than the retention segment by segment, which bounds it. Rejected
- * records (dead letters) pass through untouched: they are never priced.
+ * Drops a usage event whose tenant, event_id and event_time were already seen, so an event
+ * published twice (SDK retry, client resend: the same event, so the same event_time) is priced,
+ * counted and budgeted once. Entries are stored at their event time, so finding a duplicate is one
+ * point lookup (a time-range scan over the store's segments cost more than pricing itself). The
+ * window store drops entries whose event time is more than the retention behind the newest one,
+ * segment by segment, which bounds it; an event that old is not checked (metric {@code
+ * duplicate-check-skipped}), since the entry of its first copy would be gone. Rejected records
+ * (dead letters) pass through untouched: they are never priced.
  */
 public final class DuplicateUsageFilter
     implements FixedKeyProcessor<byte[], DecodedUsage, DecodedUsage> {
@@ -29,6 +31,8 @@ public final class DuplicateUsageFilter
   private FixedKeyProcessorContext<byte[], DecodedUsage> context;
   private WindowStore<String, Long> seen;
   private Sensor duplicates;
+  private Sensor skipped;
+  private long newestEventTime;
 
   public DuplicateUsageFilter(Duration retention) {
     this.retention = retention;
@@ -39,6 +43,8 @@ public final class DuplicateUsageFilter
     this.context = context;
     this.seen = context.getStateStore(StoreNames.USAGE_DEDUP);
     this.duplicates = ProcessorMetrics.sensor(context, ProcessorMetrics.DUPLICATES_DROPPED);
+    this.skipped = ProcessorMetrics.sensor(context, ProcessorMetrics.DUPLICATE_CHECKS_SKIPPED);
+    this.newestEventTime = Long.MIN_VALUE;
   }
 
   @Override
@@ -48,22 +54,24 @@ public final class DuplicateUsageFilter
       return;
     }
     UsageEvent event = valid.event();
+    long eventTime = event.getEventTime().toEpochMilli();
+    if (newestEventTime != Long.MIN_VALUE && eventTime <= newestEventTime - retention.toMillis()) {
+      skipped.record();
+      context.forward(record);
+      return;
+    }
+    newestEventTime = Math.max(newestEventTime, eventTime);
     String key = key(event);
-    long now = Math.max(context.currentStreamTimeMs(), 0);
-    if (seenSince(key, now - retention.toMillis(), now)) {
+    if (seen.fetch(key, eventTime) != null) {
       duplicates.record();
       LOGGER.debug(
           "Dropping duplicate of event {} (tenant {})", event.getEventId(), event.getTenantId());
       return;
     }
-    seen.put(key, event.getEventTime().toEpochMilli(), now);
+    // The value (stream time when first seen) is for people inspecting the store; only presence
+    // matters here.
+    seen.put(key, context.currentStreamTimeMs(), eventTime);
     context.forward(record);
-  }
-
-  private boolean seenSince(String key, long from, long to) {
-    try (WindowStoreIterator<Long> hits = seen.fetch(key, Math.max(0, from), to)) {
-      return hits.hasNext();
-    }
   }
 
   /**

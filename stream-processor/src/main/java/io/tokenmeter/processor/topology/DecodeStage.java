@@ -16,10 +16,10 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Usage topic in, as bytes: decoding and validation happen inside the topology, where a failure
  * becomes a dead letter with the original bytes instead of a crash or a silent skip. A second copy
- * of an event (same tenant and event_id, within the dedup retention) stops here.
+ * of an event (same tenant, event_id and event_time, within the dedup retention) stops here.
  */
 public final class DecodeStage {
-  /** Each entry is its own window: only its start time (when it was seen) matters. */
+  /** Each entry is its own window, at the event's time: only that start time matters. */
   private static final Duration DEDUP_WINDOW = Duration.ofMillis(1);
 
   private DecodeStage() {}

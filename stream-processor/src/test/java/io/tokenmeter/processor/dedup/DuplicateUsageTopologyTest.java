@@ -85,7 +85,7 @@ class DuplicateUsageTopologyTest {
   }
 
   @Test
-  void shouldDropAResendThatArrivesWithADifferentTimestampWithinTheRetention() {
+  void shouldDropAResendThatArrivesAfterNewerEventsWithinTheRetention() {
     UsageEvent event = event("resent", "tenant-a", "2026-01-20T10:00:00Z");
     topics.send(event);
     topics.send(event("later", "tenant-a", "2026-01-20T10:09:00Z"));
@@ -103,6 +103,17 @@ class DuplicateUsageTopologyTest {
     topics.send(event);
 
     assertThat(pricedIds()).containsExactly("old", "much-later", "old");
+    assertThat(topics.metric("duplicate-check-skipped-total")).isEqualTo(1.0);
+    assertThat(topics.metric("duplicate-events-dropped-total")).isEqualTo(0.0);
+  }
+
+  @Test
+  void shouldTreatTheSameEventIdAtAnotherEventTimeAsAnotherEvent() {
+    // A retry resends the same event, event_time included; a different time is a different call.
+    topics.send(event("reused-id", "tenant-a", "2026-01-20T10:00:00Z"));
+    topics.send(event("reused-id", "tenant-a", "2026-01-20T10:00:01Z"));
+
+    assertThat(pricedIds()).containsExactly("reused-id", "reused-id");
   }
 
   @Test
