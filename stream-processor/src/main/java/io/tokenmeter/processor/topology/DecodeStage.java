@@ -33,7 +33,9 @@ public final class DecodeStage {
                     StoreNames.USAGE_DEDUP, retention, DEDUP_WINDOW, false),
                 Serdes.String(),
                 Serdes.Long())
-            .withCachingEnabled());
+            // No record cache: every key is new, so a cache would merge no writes and only add a
+            // copy and a flush per event.
+            .withCachingDisabled());
     return builder.stream(
             settings.usageTopic(),
             Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(StoreNames.USAGE_SOURCE))
