@@ -13,8 +13,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * restores or wipes the store (a rebalance, an aborted transaction), so no stale value survives.
  */
 final class DecodedValueCache<V> {
-  /** Enough for every open window of a few hundred tenants per task; bounded either way. */
-  static final int DEFAULT_ENTRIES = 20_000;
+  /**
+   * Per processor and task. Each open window of each tenant (x model, x workflow) is one entry, a
+   * decoded aggregate of about 2-3 KB, so this is about 10 MB at most; keys beyond it are still
+   * served by the store's record cache, only decoded again.
+   */
+  static final int DEFAULT_ENTRIES = 4_096;
 
   private final KeyValueStore<String, V> store;
   private final Map<String, V> recent;
