@@ -49,6 +49,7 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
 
   /** Months already warned about, so a large backfill logs one line per month, not per event. */
   private final Set<YearMonth> warned = new HashSet<>();
+
   private DecodedValueCache<WindowedAggregate> values;
 
   public MonthSpendProcessor(Clock clock) {
