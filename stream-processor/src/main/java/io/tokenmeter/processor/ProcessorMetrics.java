@@ -18,6 +18,15 @@ public final class ProcessorMetrics {
   public static final String BUDGET_STATE_UPDATES = "budget-state-updates";
   public static final String LATE_EVENTS_CORRECTED = "late-events-corrected";
   public static final String LATE_EVENTS_EXPIRED = "late-events-expired";
+  public static final String DUPLICATES_DROPPED = "duplicate-events-dropped";
+  public static final String DUPLICATE_CHECKS_SKIPPED = "duplicate-check-skipped";
+
+  /**
+   * Time to price one event (catalog match, cost, building the priced or unpriced record), in
+   * nanoseconds: exported as {@code pricing-latency-avg} and {@code pricing-latency-max} (over the
+   * metrics window), with {@code pricing-rate} and {@code pricing-total}.
+   */
+  public static final String PRICING = "pricing";
 
   /** Priced events of a UTC month older than the previous one: not in the month-spend totals. */
   public static final String MONTH_EVENTS_NOT_COUNTED = "month-events-not-counted";
@@ -29,5 +38,16 @@ public final class ProcessorMetrics {
     return context
         .metrics()
         .addRateTotalSensor(SCOPE, context.taskId().toString(), operation, RecordingLevel.INFO);
+  }
+
+  /**
+   * A latency sensor ({@code <operation>-latency-avg}, {@code -latency-max}, {@code -rate}, {@code
+   * -total}) for one operation of this task; record nanoseconds, as Kafka Streams does.
+   */
+  public static Sensor latencySensor(ProcessingContext context, String operation) {
+    return context
+        .metrics()
+        .addLatencyRateTotalSensor(
+            SCOPE, context.taskId().toString(), operation, RecordingLevel.INFO);
   }
 }

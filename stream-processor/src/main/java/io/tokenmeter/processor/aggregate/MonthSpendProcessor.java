@@ -50,6 +50,8 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
   /** Months already warned about, so a large backfill logs one line per month, not per event. */
   private final Set<YearMonth> warned = new HashSet<>();
 
+  private DecodedValueCache<WindowedAggregate> values;
+
   public MonthSpendProcessor(Clock clock) {
     this.clock = clock;
   }
@@ -59,6 +61,7 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
     this.context = context;
     this.store = context.getStateStore(StoreNames.MONTH_SPEND);
     this.notCounted = ProcessorMetrics.sensor(context, ProcessorMetrics.MONTH_EVENTS_NOT_COUNTED);
+    this.values = new DecodedValueCache<>(store, DecodedValueCache.DEFAULT_ENTRIES);
     context.schedule(CLEANUP_INTERVAL, PunctuationType.STREAM_TIME, this::dropOldMonths);
   }
 
@@ -83,9 +86,9 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
       AggregateKey dayKey =
           AggregateKey.of(dimension, AggregateWindow.DAY, start(month), record.value());
       String key = MonthKeys.of(month, dayKey);
-      WindowedAggregate current = store.get(key);
+      WindowedAggregate current = values.get(key);
       WindowedAggregate totals = current == null ? empty(month, dayKey) : current;
-      store.put(key, Spend.add(totals, record.value(), false, clock.instant()));
+      values.put(key, Spend.add(totals, record.value(), false, clock.instant()));
     }
   }
 
@@ -111,6 +114,6 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
         store.range(MonthKeys.FIRST, MonthKeys.before(oldestKept(streamTime)))) {
       range.forEachRemaining(entry -> old.add(entry.key));
     }
-    old.forEach(store::delete);
+    old.forEach(values::delete);
   }
 }

@@ -47,6 +47,7 @@ public final class WindowedSpendProcessor
   private final Clock clock;
   private ProcessorContext<String, WindowedAggregate> context;
   private KeyValueStore<String, WindowedAggregate> store;
+  private DecodedValueCache<WindowedAggregate> values;
   private Sensor corrected;
   private Sensor expired;
   private long finalizedUpTo = -1;
@@ -63,6 +64,7 @@ public final class WindowedSpendProcessor
   public void init(ProcessorContext<String, WindowedAggregate> context) {
     this.context = context;
     this.store = context.getStateStore(StoreNames.AGGREGATE_WINDOWS);
+    this.values = new DecodedValueCache<>(store, DecodedValueCache.DEFAULT_ENTRIES);
     this.corrected = ProcessorMetrics.sensor(context, ProcessorMetrics.LATE_EVENTS_CORRECTED);
     this.expired = ProcessorMetrics.sensor(context, ProcessorMetrics.LATE_EVENTS_EXPIRED);
     context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, this::closeWindows);
@@ -95,10 +97,10 @@ public final class WindowedSpendProcessor
 
   private void add(
       Record<String, PricedUsage> record, String storeKey, AggregateKey key, boolean late) {
-    WindowedAggregate current = store.get(storeKey);
+    WindowedAggregate current = values.get(storeKey);
     WindowedAggregate totals = current == null ? Spend.empty(key) : current;
     WindowedAggregate updated = Spend.add(totals, record.value(), late, clock.instant());
-    store.put(storeKey, updated);
+    values.put(storeKey, updated);
     if (late || emitUpdates) {
       context.forward(new Record<>(key.id(), updated, record.timestamp()));
     }
@@ -114,7 +116,7 @@ public final class WindowedSpendProcessor
     for (KeyValue<String, WindowedAggregate> entry : closed) {
       if (!entry.value.getIsFinal()) {
         WindowedAggregate finalValue = Spend.close(entry.value, clock.instant());
-        store.put(entry.key, finalValue);
+        values.put(entry.key, finalValue);
         context.forward(new Record<>(StoreKeys.aggregateId(entry.key), finalValue, streamTime));
       }
     }
@@ -124,7 +126,7 @@ public final class WindowedSpendProcessor
         store.range(StoreKeys.from(0), StoreKeys.upTo(streamTime - retention.toMillis()))) {
       range.forEachRemaining(entry -> expiredKeys.add(entry.key));
     }
-    expiredKeys.forEach(store::delete);
+    expiredKeys.forEach(values::delete);
     LOGGER.debug("Closed {} window(s), expired {}", closed.size(), expiredKeys.size());
   }
 }

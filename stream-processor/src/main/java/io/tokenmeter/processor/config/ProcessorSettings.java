@@ -36,6 +36,7 @@ public final class ProcessorSettings {
   public static final String SHUTDOWN_TIMEOUT = "tokenmeter.shutdown.timeout";
   public static final String UNPRICED_RETRY_INTERVAL = "tokenmeter.unpriced.retry-interval";
   public static final String BUDGET_STATE_INTERVAL = "tokenmeter.budget.state-interval";
+  public static final String DEDUP_RETENTION = "tokenmeter.dedup.retention";
 
   public static final String DEFAULT_APPLICATION_ID = "tokenmeter-stream-processor";
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -64,6 +65,13 @@ public final class ProcessorSettings {
    */
   public static final Duration DEFAULT_BUDGET_STATE_INTERVAL = Duration.ofSeconds(1);
 
+  /**
+   * How far (in event time) behind the newest event a task has seen a second copy of an earlier
+   * event is still recognised and dropped. SDK retries and client resends come within seconds or
+   * minutes; the store holds about (events per second x retention) entries per instance.
+   */
+  public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofHours(1);
+
   private static final Set<String> GUARANTEES = Set.of(EXACTLY_ONCE_V2, AT_LEAST_ONCE);
 
   private final Map<String, String> values;
@@ -73,6 +81,7 @@ public final class ProcessorSettings {
   private final Duration shutdownTimeout;
   private final Duration unpricedRetryInterval;
   private final Duration budgetStateInterval;
+  private final Duration dedupRetention;
 
   private ProcessorSettings(Map<String, String> values) {
     this.values = values;
@@ -94,6 +103,7 @@ public final class ProcessorSettings {
     shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT, true);
     unpricedRetryInterval = reader.duration(UNPRICED_RETRY_INTERVAL, true);
     budgetStateInterval = reader.duration(BUDGET_STATE_INTERVAL, false);
+    dedupRetention = reader.duration(DEDUP_RETENTION, true);
     emitUpdates = reader.bool(AGGREGATE_EMIT_UPDATES);
     if (topicKeys().stream().map(values::get).distinct().count() != topicKeys().size()) {
       reader.problem("the tokenmeter.topic.* settings must name 9 different topics; two are equal");
@@ -135,6 +145,7 @@ public final class ProcessorSettings {
     defaults.put(SHUTDOWN_TIMEOUT, DEFAULT_SHUTDOWN_TIMEOUT.toString());
     defaults.put(UNPRICED_RETRY_INTERVAL, DEFAULT_UNPRICED_RETRY_INTERVAL.toString());
     defaults.put(BUDGET_STATE_INTERVAL, DEFAULT_BUDGET_STATE_INTERVAL.toString());
+    defaults.put(DEDUP_RETENTION, DEFAULT_DEDUP_RETENTION.toString());
     return defaults;
   }
 
@@ -229,6 +240,10 @@ public final class ProcessorSettings {
 
   public Duration budgetStateInterval() {
     return budgetStateInterval;
+  }
+
+  public Duration dedupRetention() {
+    return dedupRetention;
   }
 
   /**

@@ -46,6 +46,7 @@ public final class PricingProcessor implements Processor<byte[], DecodedUsage, S
   private Sensor unpricedSensor;
   private Sensor repricedSensor;
   private Sensor deadLetterSensor;
+  private Sensor pricingLatency;
   private long triedAtRevision = -1;
 
   public PricingProcessor(LiveCatalog catalog, Clock clock, Duration retryInterval) {
@@ -62,6 +63,7 @@ public final class PricingProcessor implements Processor<byte[], DecodedUsage, S
     unpricedSensor = ProcessorMetrics.sensor(context, ProcessorMetrics.EVENTS_UNPRICED);
     repricedSensor = ProcessorMetrics.sensor(context, ProcessorMetrics.EVENTS_REPRICED);
     deadLetterSensor = ProcessorMetrics.sensor(context, ProcessorMetrics.DEAD_LETTERS);
+    pricingLatency = ProcessorMetrics.latencySensor(context, ProcessorMetrics.PRICING);
     context.schedule(retryInterval, PunctuationType.WALL_CLOCK_TIME, now -> retryParked());
   }
 
@@ -76,6 +78,9 @@ public final class PricingProcessor implements Processor<byte[], DecodedUsage, S
   }
 
   private void price(DecodedUsage.Valid valid, long timestamp) {
+    // Elapsed time for the latency metric only, no logic depends on it (hence not the Clock); it
+    // ends before the forward, so it measures pricing, not the serialization and sends after it.
+    long start = System.nanoTime();
     UsageEvent event = valid.event();
     PricingOutcome outcome;
     try {
@@ -94,6 +99,7 @@ public final class PricingProcessor implements Processor<byte[], DecodedUsage, S
         pricedSensor.record();
         Enriched out =
             new Enriched.Priced(PricingRecords.priced(event, priced, clock.instant(), null));
+        pricingLatency.record(System.nanoTime() - start);
         context.forward(new Record<>(tenant, out, timestamp));
       }
       case Unpriced why -> {
@@ -103,7 +109,10 @@ public final class PricingProcessor implements Processor<byte[], DecodedUsage, S
         if (why.reason() != UnpricedReason.USAGE_INCOMPLETE) {
           parked.put(event.getEventId(), unpriced);
         }
-        context.forward(new Record<>(tenant, new Enriched.Unpriced(unpriced), timestamp));
+        pricingLatency.record(System.nanoTime() - start);
+        context.forward(
+            new Record<>(
+                tenant, new Enriched.Unpriced(unpriced), timestamp, UnpricedHeaders.unpriced()));
       }
     }
   }
@@ -146,15 +155,21 @@ public final class PricingProcessor implements Processor<byte[], DecodedUsage, S
         continue;
       }
       if (outcome instanceof PricingOutcome.Priced priced) {
-        var out = PricingRecords.priced(event, priced, clock.instant(), entry.value.getFirstSeen());
+        Instant now = clock.instant();
+        var out = PricingRecords.priced(event, priced, now, entry.value.getFirstSeen());
         parked.delete(entry.key);
         repricedSensor.record();
         repriced++;
+        long eventTime = event.getEventTime().toEpochMilli();
+        context.forward(new Record<>(event.getTenantId(), new Enriched.Priced(out), eventTime));
+        UnpricedUsage resolved =
+            UnpricedUsage.newBuilder(entry.value).setLastAttemptAt(now).build();
         context.forward(
             new Record<>(
                 event.getTenantId(),
-                new Enriched.Priced(out),
-                event.getEventTime().toEpochMilli()));
+                new Enriched.Unpriced(resolved),
+                eventTime,
+                UnpricedHeaders.resolved(out.getPriceVersionId())));
       }
     }
     LOGGER.debug(

@@ -27,9 +27,10 @@ public final class AggregateStage {
       Clock clock) {
     StoreBuilder<KeyValueStore<String, WindowedAggregate>> store =
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.AGGREGATE_WINDOWS),
-            Serdes.String(),
-            serdes.aggregates());
+                Stores.persistentKeyValueStore(StoreNames.AGGREGATE_WINDOWS),
+                Serdes.String(),
+                serdes.aggregates())
+            .withCachingEnabled();
     builder.addStateStore(store);
     priced
         .<String, WindowedAggregate>process(
@@ -47,9 +48,10 @@ public final class AggregateStage {
                 .withName(StoreNames.AGGREGATE_SINK));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.MONTH_SPEND),
-            Serdes.String(),
-            serdes.aggregates()));
+                Stores.persistentKeyValueStore(StoreNames.MONTH_SPEND),
+                Serdes.String(),
+                serdes.aggregates())
+            .withCachingEnabled());
     priced.process(
         () -> new MonthSpendProcessor(clock),
         Named.as(StoreNames.MONTH_PROCESSOR),

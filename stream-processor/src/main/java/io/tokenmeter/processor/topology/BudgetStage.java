@@ -43,14 +43,16 @@ public final class BudgetStage {
         () -> new BudgetLoader(index));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.BUDGET_SPEND),
-            Serdes.String(),
-            serdes.budgetStates()));
+                Stores.persistentKeyValueStore(StoreNames.BUDGET_SPEND),
+                Serdes.String(),
+                serdes.budgetStates())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.BUDGET_FORECASTS),
-            Serdes.String(),
-            Serdes.Long()));
+                Stores.persistentKeyValueStore(StoreNames.BUDGET_FORECASTS),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled());
     Map<String, KStream<String, BudgetOutput>> outputs =
         priced
             .process(

@@ -48,9 +48,10 @@ public final class EnrichmentStage {
         () -> new PriceCatalogLoader(catalog));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.UNPRICED_PARKING),
-            Serdes.String(),
-            serdes.unpriced()));
+                Stores.persistentKeyValueStore(StoreNames.UNPRICED_PARKING),
+                Serdes.String(),
+                serdes.unpriced())
+            .withCachingEnabled());
     Map<String, KStream<String, Enriched>> outcomes =
         decoded
             .process(

@@ -14,6 +14,12 @@ public final class StoreNames {
   /** Unpriced events waiting for a matching price, keyed by event id. */
   public static final String UNPRICED_PARKING = "unpriced-parking";
 
+  /**
+   * Usage events already seen, keyed by tenant and event id (a window store: entries leave after
+   * {@code tokenmeter.dedup.retention}).
+   */
+  public static final String USAGE_DEDUP = "usage-dedup";
+
   /** Global store of the compacted prices topic, keyed by price version id. */
   public static final String PRICES = "prices-global";
 
@@ -30,6 +36,7 @@ public final class StoreNames {
   public static final String USAGE_SOURCE = "usage-source";
 
   public static final String USAGE_DECODE = "usage-decode";
+  public static final String USAGE_DEDUP_FILTER = "usage-dedup-filter";
   public static final String USAGE_SPLIT = "usage-";
   public static final String DEAD_LETTER_SINK = "dead-letter-sink";
   public static final String PRICES_SOURCE = "prices-source";
