@@ -137,7 +137,7 @@ class PublishBenchmarkIT {
       Integer.toString(recordSize),
       "--throughput",
       "-1",
-      "--producer-props",
+      "--command-property",
       "bootstrap.servers=" + kafka.bootstrapServers(),
       "acks=all",
       "enable.idempotence=true",
