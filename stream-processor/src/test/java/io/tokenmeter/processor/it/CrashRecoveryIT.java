@@ -85,8 +85,12 @@ class CrashRecoveryIT {
 
     produce(0, EVENTS / 2);
     Process first = startChild(file, "first");
-    try (var reader = consumer(settings.pricedUsageTopic(), PricedUsage.class)) {
+    try (var reader = consumer(settings.pricedUsageTopic(), PricedUsage.class);
+        var aggregates = consumer(settings.aggregatesTopic(), WindowedAggregate.class)) {
       Poll.until(reader, read -> read.size() >= EVENTS / 8, Duration.ofSeconds(120));
+      // Killed only once the aggregating task has committed, so the restart must restore its
+      // stores from changelogs rather than start them empty.
+      Poll.until(aggregates, read -> !read.isEmpty(), Duration.ofSeconds(60));
     } finally {
       first.destroyForcibly().waitFor();
     }
