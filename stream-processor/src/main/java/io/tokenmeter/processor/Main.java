@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the stream processor: {@code Main [settings.properties]}, environment overrides on top (see
  * {@link SettingsLayers}). Stops on SIGTERM/SIGINT with a bounded close; local state is kept, so a
- * restart resumes from it instead of rebuilding every store from the changelogs. Only after a run
- * that did not stop cleanly is local state wiped first (see {@link CrashMarker}).
+ * restart resumes from it instead of rebuilding every store from the changelogs. After a kill,
+ * Kafka Streams itself restores the stores the killed run wrote; local state is wiped first only
+ * when it comes from a killed pre-4.3 build (see {@link CrashMarker}).
  */
 public final class Main {
   private static final Logger LOGGER = LoggerFactory.getLogger(Main.class);
@@ -64,11 +65,14 @@ public final class Main {
     LOGGER.debug("Topology:\n{}", topology.describe());
     KafkaStreams streams = new KafkaStreams(topology, settings.streamsProperties());
     CrashMarker marker = crashMarker(settings);
-    if (marker.previousRunCrashed()) {
-      // Works around KAFKA-20685 (see CrashMarker): Kafka Streams 4.1 would keep local writes of
-      // the killed run's aborted transactions.
-      LOGGER.warn("The previous run did not stop cleanly; rebuilding local state from changelogs");
+    if (marker.killedRunLeftTaskCheckpoint()) {
+      // State of a run killed under Kafka Streams 4.1 (KAFKA-20685, see CrashMarker): 4.3 would
+      // trust its checkpoint and keep local writes of the killed run's aborted transactions.
+      LOGGER.warn("A killed pre-4.3 run left a task checkpoint; rebuilding local state");
       streams.cleanUp();
+    } else if (marker.previousRunCrashed()) {
+      LOGGER.info(
+          "The previous run did not stop cleanly; Kafka Streams restores any store it wrote");
     }
     marker.markRunning();
     // A failed thread (e.g. the registry was unreachable) is replaced so processing resumes from

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Keeps the in-process broker quiet when the host logs through slf4j-simple (as this project's
- * tests do). Kafka 4.1 logs through slf4j only (log4j-core is on its classpath solely for its
+ * tests do). Kafka 4.3 logs through slf4j only (log4j-core is on its classpath solely for its
  * dynamic log-level MBean), so the host's slf4j binding decides what is printed; at INFO the broker
  * writes hundreds of lines per start. slf4j-simple reads a logger's level from system properties
  * when the logger is first created, so setting them before the first broker class loads is enough.

@@ -159,7 +159,7 @@ class PublishBenchmarkIT {
       Integer.toString(recordSize),
       "--throughput",
       "-1",
-      "--producer-props",
+      "--command-property",
       "bootstrap.servers=" + kafka.bootstrapServers(),
       "acks=all",
       "enable.idempotence=true",
