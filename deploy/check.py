@@ -90,7 +90,7 @@ def check_compose(topics):
     check(re.search(r"jdbc\.password=\$\{CLICKHOUSE_PASSWORD", content),
           "compose: sink properties must take the password from ${CLICKHOUSE_PASSWORD}")
     images = {name: service["image"] for name, service in services.items()}
-    check("apache/kafka:${KAFKA_VERSION:-4.1.1}" == images["kafka"], "compose: kafka image")
+    check("apache/kafka:${KAFKA_VERSION:-4.3.1}" == images["kafka"], "compose: kafka image")
     check(re.search(r":-7\.9\.\d+}$", images["schema-registry"]), "compose: registry not 7.9.x")
     check(re.search(r":-25\.\d+}$", images["clickhouse"]), "compose: ClickHouse not 25.x")
     sink_env = services["sink"]["environment"]

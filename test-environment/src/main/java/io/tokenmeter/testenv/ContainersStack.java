@@ -12,7 +12,7 @@ import org.testcontainers.utility.DockerImageName;
 /** Kafka, a Confluent schema registry and ClickHouse server as Testcontainers images. */
 final class ContainersStack implements Stack {
 
-  static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
+  static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
   static final String REGISTRY_IMAGE = "confluentinc/cp-schema-registry:7.9.0";
   static final String CLICKHOUSE_IMAGE = "clickhouse/clickhouse-server:25.8";
   private static final String KAFKA_ALIAS = "kafka";
