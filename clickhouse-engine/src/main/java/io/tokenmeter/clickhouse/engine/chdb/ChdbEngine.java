@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public final class ChdbEngine implements QueryEngine {
   private final String version;
   private final String timezone;
   private final Duration closeTimeout;
+  private final SlowCallWatchdog watchdog;
   private volatile boolean closed;
 
   private ChdbEngine(
@@ -44,12 +46,14 @@ public final class ChdbEngine implements QueryEngine {
       RequestRunner runner,
       String version,
       String timezone,
-      Duration closeTimeout) {
+      Duration closeTimeout,
+      SlowCallWatchdog watchdog) {
     this.connection = connection;
     this.runner = runner;
     this.version = version;
     this.timezone = timezone;
     this.closeTimeout = closeTimeout;
+    this.watchdog = watchdog;
   }
 
   /** Opens an engine whose MergeTree data persists under {@code dataDirectory}. */
@@ -83,6 +87,8 @@ public final class ChdbEngine implements QueryEngine {
     ChdbConnection connection = ChdbConnection.open(library, dataDirectory);
     try {
       String[] identity = connection.queryText("SELECT version(), timezone()").strip().split("\t");
+      // Before the start-up settings are read, so that requests return to these values.
+      connection.queryText(SessionSettings.setStatement(EngineDefaults.settings()));
       SessionSettings settings = new SessionSettings(startupSettings(connection));
       RequestRunner runner = new RequestRunner(connection, settings, config.stagingDirectory());
       LOGGER.info(
@@ -91,7 +97,13 @@ public final class ChdbEngine implements QueryEngine {
           connection.target(),
           (System.nanoTime() - start) / 1_000_000,
           identity[1]);
-      return new ChdbEngine(connection, runner, identity[0], identity[1], config.closeTimeout());
+      return new ChdbEngine(
+          connection,
+          runner,
+          identity[0],
+          identity[1],
+          config.closeTimeout(),
+          SlowCallWatchdog.logging(SlowCallWatchdog.DEFAULT_THRESHOLD, Clock.systemUTC()));
     } catch (QueryException | RuntimeException e) {
       connection.close();
       throw new IllegalStateException(
@@ -113,7 +125,12 @@ public final class ChdbEngine implements QueryEngine {
       if (closed) {
         throw new IllegalStateException("This ChdbEngine is closed; open a new one");
       }
-      return runner.run(request);
+      SlowCallWatchdog.Watch watch = watchdog.watch(request.sql());
+      try {
+        return runner.run(request);
+      } finally {
+        watch.close();
+      }
     } finally {
       lock.unlock();
     }
@@ -151,6 +168,7 @@ public final class ChdbEngine implements QueryEngine {
         connection.close();
         LOGGER.info("chdb on {} closed", connection.target());
       } finally {
+        watchdog.close();
         lock.unlock();
       }
       return;
@@ -166,6 +184,8 @@ public final class ChdbEngine implements QueryEngine {
               try {
                 connection.close();
               } finally {
+                // Only now: the call that held up the close is still reported while it runs.
+                watchdog.close();
                 lock.unlock();
               }
             });

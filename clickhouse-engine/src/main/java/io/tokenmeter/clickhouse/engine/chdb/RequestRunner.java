@@ -110,13 +110,13 @@ final class RequestRunner {
     }
   }
 
+  /**
+   * Every changed setting, start-up ones included: a {@code SET} may have changed one of those too,
+   * and resetting it restores its start-up value.
+   */
   private List<String> changedSettings() throws QueryException {
     String names = connection.queryText("SELECT name FROM system.settings WHERE changed");
-    return names
-        .lines()
-        .filter(name -> !name.isBlank())
-        .filter(sessionSettings::isChangedAtRuntime)
-        .toList();
+    return names.lines().filter(name -> !name.isBlank()).toList();
   }
 
   static String quoteIdentifier(String name) {

@@ -87,11 +87,6 @@ final class SessionSettings {
     return sql.toString();
   }
 
-  /** Whether {@code name} is one chdb did not already change at start-up. */
-  boolean isChangedAtRuntime(String name) {
-    return !startupValues.containsKey(name);
-  }
-
   static String quote(String value) {
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }

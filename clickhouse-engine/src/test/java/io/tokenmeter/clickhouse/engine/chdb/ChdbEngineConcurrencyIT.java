@@ -69,7 +69,7 @@ class ChdbEngineConcurrencyIT {
               "insert_deduplication_token",
               database + "-" + batch,
               "max_threads",
-              String.valueOf(1 + worker % 2));
+              String.valueOf(2 + worker % 2));
       engine.execute(
           new QueryRequest(
               "INSERT INTO rows FORMAT RowBinary",

@@ -189,13 +189,13 @@ class ChdbEngineIT {
             withSettings(
                 settings,
                 Map.of(
-                    "max_threads", "1",
+                    "max_threads", "3",
                     "async_insert", "0",
                     "insert_deduplication_token", "t-1",
                     "wait_end_of_query", "1")));
 
     assertThat(text(during))
-        .isEqualTo("async_insert\t0\ninsert_deduplication_token\tt-1\nmax_threads\t1\n");
+        .isEqualTo("async_insert\t0\ninsert_deduplication_token\tt-1\nmax_threads\t3\n");
     assertThat(text(engine, settings)).isEqualTo(before).isNotEqualTo(text(during));
   }
 
@@ -205,7 +205,7 @@ class ChdbEngineIT {
     String before = text(engine, maxThreads);
 
     QueryException error =
-        failure(withSettings("SELECT 1", Map.of("max_threads", "1", "no_such_setting", "1")));
+        failure(withSettings("SELECT 1", Map.of("max_threads", "3", "no_such_setting", "1")));
 
     assertThat(error.code()).isEqualTo(115);
     assertThat(text(engine, maxThreads)).isEqualTo(before);
@@ -217,7 +217,7 @@ class ChdbEngineIT {
     String maxThreads = "SELECT value FROM system.settings WHERE name = 'max_threads'";
     String before = text(engine, maxThreads);
 
-    engine.execute(sql("SET max_threads = 1"));
+    engine.execute(sql("SET max_threads = 3"));
     engine.execute(sql("USE scratch"));
 
     assertThat(text(engine, maxThreads)).isEqualTo(before);
