@@ -41,17 +41,15 @@ final class EmbeddedStack implements Stack {
 
   static EmbeddedStack start() {
     Path root = createRoot();
-    // Kafka and ClickHouse each take seconds to start and do not depend on each other.
+    // ClickHouse first, alone: while chdb connects, the JVM's crash-signal handlers are replaced,
+    // so an implicit null check on a busy Kafka thread at that moment would kill the JVM
+    // (clickhouse-engine README). Kafka then starts while the registry does.
+    CompletableFuture<EmbeddedClickHouse> clickHouse =
+        CompletableFuture.completedFuture(
+            EmbeddedClickHouse.builder().dataDirectory(root.resolve("clickhouse")).build().start());
     CompletableFuture<EmbeddedKafka> kafka =
         CompletableFuture.supplyAsync(
             () -> EmbeddedKafka.builder().dataDir(root.resolve("kafka")).build().start());
-    CompletableFuture<EmbeddedClickHouse> clickHouse =
-        CompletableFuture.supplyAsync(
-            () ->
-                EmbeddedClickHouse.builder()
-                    .dataDirectory(root.resolve("clickhouse"))
-                    .build()
-                    .start());
     DevRegistry registry = null;
     try {
       registry =
