@@ -51,6 +51,10 @@ final class AvroWriting {
       return out;
     }
 
+    void discardEncoder() {
+      encoder = null;
+    }
+
     BinaryEncoder encoder(ByteArrayOutputStream target) {
       encoder = EncoderFactory.get().binaryEncoder(target, encoder);
       return encoder;
@@ -93,6 +97,8 @@ final class AvroWriting {
         encoder.flush();
       }
     } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
+      // The encoder may hold part of this record; reused, it would flush that into the next one.
+      scratch.discardEncoder();
       throw new AvroSerdeException(
           SerdeFailure.MALFORMED_AVRO,
           "cannot encode " + writer.getFullName() + " with schema id " + schemaId + ": " + e,

@@ -207,6 +207,27 @@ class SerdeFailureTest {
   }
 
   @Test
+  void shouldWriteTheNextRecordCleanlyAfterOneFailedHalfway() {
+    Schema schema =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"Half\",\"namespace\":\"x\",\"fields\":["
+                    + "{\"name\":\"first\",\"type\":\"string\"},"
+                    + "{\"name\":\"second\",\"type\":\"string\"}]}");
+    GenericRecord broken = new GenericData.Record(schema);
+    broken.put("first", "written before the failure");
+    GenericRecord valid = new GenericData.Record(schema);
+    valid.put("first", "a");
+    valid.put("second", "b");
+    byte[] alone = serializer.serialize("half", valid);
+
+    assertFailure(() -> serializer.serialize("half", broken), SerdeFailure.MALFORMED_AVRO, "Half");
+    byte[] afterFailure = serializer.serialize("half", valid);
+
+    assertThat(afterFailure).isEqualTo(alone);
+  }
+
+  @Test
   void shouldReportRecordsThatDoNotMatchTheirSchema() {
     Farewell missingText = new Farewell();
 

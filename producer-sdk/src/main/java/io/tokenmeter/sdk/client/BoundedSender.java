@@ -83,8 +83,8 @@ final class BoundedSender {
 
   /**
    * Completes once every event accepted before the call has settled. It runs behind the queued
-   * events, so they have all reached the producer; Kafka's flush then waits for those and for the
-   * ones callers sent directly, callbacks included.
+   * events, so they have all reached the producer; Kafka's flush then waits for them, callbacks
+   * included.
    */
   CompletableFuture<Void> flush() {
     CompletableFuture<Void> done = new CompletableFuture<>();

@@ -4,6 +4,7 @@ import io.tokenmeter.processor.ProcessorMetrics;
 import io.tokenmeter.processor.deadletter.DecodedUsage;
 import io.tokenmeter.processor.topology.StoreNames;
 import io.tokenmeter.schema.v1.UsageEvent;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -20,22 +21,30 @@ import org.slf4j.LoggerFactory;
  * point lookup (a time-range scan over the store's segments cost more than pricing itself). The
  * window store drops entries whose event time is more than the retention behind the newest one,
  * segment by segment, which bounds it; an event that old is not checked (metric {@code
- * duplicate-check-skipped}), since the entry of its first copy would be gone. Rejected records
- * (dead letters) pass through untouched: they are never priced.
+ * duplicate-check-skipped}), since the entry of its first copy would be gone. An event dated more
+ * than {@link #MAX_FUTURE_SKEW} after the processor's clock is not checked either (same metric):
+ * storing it would move the store's time so far ahead that every normal event afterwards would
+ * count as too old, switching the check off for good. Rejected records (dead letters) pass through
+ * untouched: they are never priced.
  */
 public final class DuplicateUsageFilter
     implements FixedKeyProcessor<byte[], DecodedUsage, DecodedUsage> {
   private static final Logger LOGGER = LoggerFactory.getLogger(DuplicateUsageFilter.class);
 
+  /** How far ahead of the processor's clock an event's time may be and still be checked. */
+  public static final Duration MAX_FUTURE_SKEW = Duration.ofDays(1);
+
   private final Duration retention;
+  private final Clock clock;
   private FixedKeyProcessorContext<byte[], DecodedUsage> context;
   private WindowStore<String, Long> seen;
   private Sensor duplicates;
   private Sensor skipped;
   private long newestEventTime;
 
-  public DuplicateUsageFilter(Duration retention) {
+  public DuplicateUsageFilter(Duration retention, Clock clock) {
     this.retention = retention;
+    this.clock = clock;
   }
 
   @Override
@@ -55,7 +64,10 @@ public final class DuplicateUsageFilter
     }
     UsageEvent event = valid.event();
     long eventTime = event.getEventTime().toEpochMilli();
-    if (newestEventTime != Long.MIN_VALUE && eventTime <= newestEventTime - retention.toMillis()) {
+    boolean tooOld =
+        newestEventTime != Long.MIN_VALUE && eventTime <= newestEventTime - retention.toMillis();
+    boolean tooFarAhead = eventTime > clock.millis() + MAX_FUTURE_SKEW.toMillis();
+    if (tooOld || tooFarAhead) {
       skipped.record();
       context.forward(record);
       return;

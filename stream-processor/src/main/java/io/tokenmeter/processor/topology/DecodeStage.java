@@ -43,7 +43,7 @@ public final class DecodeStage {
             () -> new UsageDecoder(serdes.usage().deserializer(), clock),
             Named.as(StoreNames.USAGE_DECODE))
         .processValues(
-            () -> new DuplicateUsageFilter(retention),
+            () -> new DuplicateUsageFilter(retention, clock),
             Named.as(StoreNames.USAGE_DEDUP_FILTER),
             StoreNames.USAGE_DEDUP);
   }

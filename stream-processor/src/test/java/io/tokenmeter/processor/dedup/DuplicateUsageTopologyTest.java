@@ -75,6 +75,19 @@ class DuplicateUsageTopologyTest {
   }
 
   @Test
+  void shouldKeepDroppingDuplicatesAfterAnEventDatedFarInTheFuture() {
+    // DriverFixture's clock is 2026-03-01T12:00Z; a producer bug sends an event dated years ahead.
+    topics.send(event("from-the-future", "tenant-a", "2099-01-01T00:00:00Z"));
+    UsageEvent event = event("retried", "tenant-a", "2026-03-01T11:59:00Z");
+    topics.send(event);
+    topics.send(event);
+
+    assertThat(pricedIds()).containsExactly("from-the-future", "retried");
+    assertThat(topics.metric("duplicate-events-dropped-total")).isEqualTo(1.0);
+    assertThat(topics.metric("duplicate-check-skipped-total")).isEqualTo(1.0);
+  }
+
+  @Test
   void shouldKeepTheSameEventIdOfTwoTenantsApart() {
     topics.send(event("same-id", "tenant-a", "2026-01-20T10:00:00Z"));
     topics.send(event("same-id", "tenant-b", "2026-01-20T10:00:00Z"));
