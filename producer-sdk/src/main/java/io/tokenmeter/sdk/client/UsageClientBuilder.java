@@ -199,8 +199,14 @@ public final class UsageClientBuilder {
     // schema is registered and hand the sender thread bytes (see BoundedSender).
     KafkaAvroSerializer<UsageEvent> serializer = new KafkaAvroSerializer<>();
     serializer.configure(settings.producerProperties(), false);
-    return new UsageClient(
-        settings, producerFactory.apply(settings.producerProperties()), serializer, clock);
+    Producer<String, byte[]> producer;
+    try {
+      producer = producerFactory.apply(settings.producerProperties());
+    } catch (RuntimeException e) {
+      serializer.close(); // its registry client would otherwise outlive the failed build
+      throw e;
+    }
+    return new UsageClient(settings, producer, serializer, clock);
   }
 
   /** Safe defaults first, then the caller's properties on top. */
