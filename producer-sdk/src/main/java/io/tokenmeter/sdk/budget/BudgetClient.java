@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * one per process.
  */
 public final class BudgetClient {
+  /** The processor's {@code code} for a defined budget that has seen no usage yet. */
+  static final String NO_STATE_YET = "no_state_yet";
+
   private static final Logger LOGGER = LoggerFactory.getLogger(BudgetClient.class);
 
   private final SpendApiHttp http;
@@ -119,10 +122,13 @@ public final class BudgetClient {
     if (answer.status() == 200) {
       return BudgetJson.budget(answer.body());
     }
-    String message = BudgetJson.errorMessage(answer.body());
-    // The processor answers 404 both for an unknown budget and for a known one with no state yet.
-    if (message.contains("no state yet")) {
-      return BudgetCheck.noSpendYet(budgetId, null, message);
+    // The processor answers 404 both for an unknown budget and for a known one with no state yet;
+    // the latter carries code "no_state_yet" and the budget's tenant.
+    if (NO_STATE_YET.equals(BudgetJson.errorField(answer.body(), "code"))) {
+      return BudgetCheck.noSpendYet(
+          budgetId,
+          BudgetJson.errorField(answer.body(), "tenant_id"),
+          BudgetJson.errorMessage(answer.body()));
     }
     throw notFound(answer, "budget '" + budgetId + "'");
   }

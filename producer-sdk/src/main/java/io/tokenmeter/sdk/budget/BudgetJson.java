@@ -66,6 +66,16 @@ final class BudgetJson {
     }
   }
 
+  /** A text field of an error body, or null when absent or the body is not JSON. */
+  static String errorField(String body, String field) {
+    try {
+      JsonNode value = MAPPER.readTree(body).get(field);
+      return value != null && value.isTextual() ? value.asText() : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
   private static JsonNode tree(String body) {
     try {
       JsonNode root = MAPPER.readTree(body);

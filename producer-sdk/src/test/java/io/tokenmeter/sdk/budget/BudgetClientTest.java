@@ -99,7 +99,8 @@ class BudgetClientTest {
     api.answer(
         "/v1/budgets/new",
         404,
-        "{\"error\":\"budget has no state yet: no matching usage since it was defined\"}");
+        "{\"error\":\"budget has no state yet: no matching usage since it was defined\","
+            + "\"code\":\"no_state_yet\",\"budget_id\":\"new\",\"tenant_id\":\"acme\"}");
 
     BudgetCheck check = client(UnavailablePolicy.FAIL_CLOSED).build().checkBudget("acme", "new");
 
@@ -107,6 +108,20 @@ class BudgetClientTest {
     assertThat(check.allowsCall()).isTrue();
     assertThat(check.spendUsd()).isNull();
     assertThat(check.detail()).contains("no state yet");
+  }
+
+  @Test
+  void shouldRefuseANoSpendYetAnswerForAnotherTenantsBudget() {
+    api.answer(
+        "/v1/budgets/theirs",
+        404,
+        "{\"error\":\"budget has no state yet\",\"code\":\"no_state_yet\","
+            + "\"budget_id\":\"theirs\",\"tenant_id\":\"globex\"}");
+    BudgetClient budgets = client(UnavailablePolicy.FAIL_OPEN).build();
+
+    assertThatThrownBy(() -> budgets.checkBudget("acme", "theirs"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("belongs to tenant 'globex'");
   }
 
   @Test

@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * state, and answers here or forwards there.
  */
 final class V1Handler implements HttpHandler {
+  /**
+   * The {@code code} of a 404 for a budget that is defined but has seen no usage yet, so clients
+   * (the SDK's budget check) can tell it from an unknown budget without reading the message.
+   */
+  public static final String NO_STATE_YET = "no_state_yet";
+
   static final String PREFIX = "/v1/";
   private static final Logger LOGGER = LoggerFactory.getLogger(V1Handler.class);
 
@@ -131,7 +137,14 @@ final class V1Handler implements HttpHandler {
       Responses.json(
           exchange,
           404,
-          ApiJson.error("budget has no state yet: no matching usage since it was defined"));
+          ApiJson.error(
+              "budget has no state yet: no matching usage since it was defined",
+              "code",
+              NO_STATE_YET,
+              "budget_id",
+              budgetId,
+              "tenant_id",
+              tenant));
       return;
     }
     Responses.json(exchange, 200, ApiJson.budget(state));
