@@ -12,7 +12,6 @@ import io.tokenmeter.schema.v1.BudgetAlert;
 import io.tokenmeter.schema.v1.BudgetDefinition;
 import io.tokenmeter.schema.v1.ModelPrice;
 import io.tokenmeter.schema.v1.UsageEvent;
-import io.tokenmeter.serde.AvroSerde;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
 import java.io.IOException;
@@ -32,17 +31,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -74,11 +69,13 @@ class AlertLatencyIT {
 
   @TempDir Path dir;
   private StackEndpoints stack;
+  private StackClients clients;
   private ProcessorSettings settings;
 
   @Test
   void shouldMeasureAlertLatencyAtASteadyRate(StackEndpoints stack) throws Exception {
     this.stack = stack;
+    this.clients = new StackClients(stack);
     settings = settings();
     try (Admin admin =
         Admin.create(
@@ -94,7 +91,11 @@ class AlertLatencyIT {
     // Whole tenant-days only, so the expected alert count is exact: 3 per tenant-day.
     int events = RATE * SECONDS / (TENANTS * EVENTS_PER_DAY) * (TENANTS * EVENTS_PER_DAY);
     long expectedAlerts = (long) events / EVENTS_PER_DAY * 3;
-    try (var alerts = alertConsumer()) {
+    try (var alerts =
+        clients.consumer(
+            settings.budgetAlertsTopic(),
+            BudgetAlert.class,
+            Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10"))) {
       Poll.until(
           alerts,
           read -> streams.state() == KafkaStreams.State.RUNNING && !alerts.assignment().isEmpty(),
@@ -170,8 +171,8 @@ class AlertLatencyIT {
 
   /** Sends event i at begin + i / RATE, recording when each was handed to the producer. */
   private void produceSteadily(int events, long begin, Map<String, Long> sentNanos) {
-    var serializer = serde(UsageEvent.class).serializer();
-    Properties props = producerProps();
+    var serializer = clients.serde(UsageEvent.class).serializer();
+    Properties props = clients.producerProps();
     props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     try (var usage =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -212,8 +213,8 @@ class AlertLatencyIT {
                 "2025-12-01T00:00:00Z",
                 TestPrices.rates("3", "15").build())
             .build();
-    try (var prices = producer(serde(ModelPrice.class));
-        var budgets = producer(serde(BudgetDefinition.class))) {
+    try (var prices = clients.producer(clients.serde(ModelPrice.class));
+        var budgets = clients.producer(clients.serde(BudgetDefinition.class))) {
       prices.send(new ProducerRecord<>(settings.pricesTopic(), price.getPriceVersionId(), price));
       for (int t = 0; t < TENANTS; t++) {
         BudgetDefinition budget =
@@ -233,36 +234,5 @@ class AlertLatencyIT {
     values.put("num.stream.threads", "1");
     values.put(ApiSettings.PORT, "-1");
     return ProcessorSettings.fromMap(values);
-  }
-
-  private <T extends SpecificRecord> AvroSerde<T> serde(Class<T> type) {
-    AvroSerde<T> serde = AvroSerde.specific(type);
-    serde.configure(
-        Map.of(ProcessorSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl()), false);
-    return serde;
-  }
-
-  private Properties producerProps() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    return props;
-  }
-
-  private <V> KafkaProducer<String, V> producer(AvroSerde<V> values) {
-    return new KafkaProducer<>(producerProps(), new StringSerializer(), values.serializer());
-  }
-
-  private KafkaConsumer<String, BudgetAlert> alertConsumer() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "latency-reader-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-    KafkaConsumer<String, BudgetAlert> consumer =
-        new KafkaConsumer<>(
-            props, new StringDeserializer(), serde(BudgetAlert.class).deserializer());
-    consumer.subscribe(List.of(settings.budgetAlertsTopic()));
-    return consumer;
   }
 }

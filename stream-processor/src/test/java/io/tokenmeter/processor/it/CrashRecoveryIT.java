@@ -15,7 +15,6 @@ import io.tokenmeter.schema.v1.PricedUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.schema.v1.WindowSize;
 import io.tokenmeter.schema.v1.WindowedAggregate;
-import io.tokenmeter.serde.AvroSerde;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
 import java.io.IOException;
@@ -31,19 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -69,11 +61,13 @@ class CrashRecoveryIT {
 
   @TempDir Path dir;
   private StackEndpoints stack;
+  private StackClients clients;
   private ProcessorSettings settings;
 
   @Test
   void shouldEmitEverythingExactlyOnceAcrossAKill(StackEndpoints stack) throws Exception {
     this.stack = stack;
+    this.clients = new StackClients(stack);
     long began = System.nanoTime();
     Path file = writeSettings();
     try (Admin admin =
@@ -85,8 +79,8 @@ class CrashRecoveryIT {
 
     produce(0, EVENTS / 2);
     Process first = startChild(file, "first");
-    try (var reader = consumer(settings.pricedUsageTopic(), PricedUsage.class);
-        var aggregates = consumer(settings.aggregatesTopic(), WindowedAggregate.class)) {
+    try (var reader = clients.consumer(settings.pricedUsageTopic(), PricedUsage.class);
+        var aggregates = clients.consumer(settings.aggregatesTopic(), WindowedAggregate.class)) {
       Poll.until(reader, read -> read.size() >= EVENTS / 8, Duration.ofSeconds(120));
       // Killed only once the aggregating task has committed, so the restart must restore its
       // stores from changelogs rather than start them empty.
@@ -146,8 +140,8 @@ class CrashRecoveryIT {
                 TestPrices.rates("3", "15").build())
             .build();
     BudgetDefinition budget = TestBudgets.daily("t0", TestBudgets.tenant("tenant-0"), "2").build();
-    try (var prices = producer(serde(ModelPrice.class));
-        var budgets = producer(serde(BudgetDefinition.class))) {
+    try (var prices = clients.producer(clients.serde(ModelPrice.class));
+        var budgets = clients.producer(clients.serde(BudgetDefinition.class))) {
       prices.send(new ProducerRecord<>(settings.pricesTopic(), price.getPriceVersionId(), price));
       budgets.send(new ProducerRecord<>(settings.budgetsTopic(), budget.getBudgetId(), budget));
     }
@@ -155,10 +149,10 @@ class CrashRecoveryIT {
 
   /** Every event costs exactly $0.0045; tenant-0 gets half of them: $4.50 against $2. */
   private void produce(int from, int to) {
-    var serializer = serde(UsageEvent.class).serializer();
+    var serializer = clients.serde(UsageEvent.class).serializer();
     try (var usage =
         new KafkaProducer<>(
-            producerProps(), new ByteArraySerializer(), new ByteArraySerializer())) {
+            clients.producerProps(), new ByteArraySerializer(), new ByteArraySerializer())) {
       for (int i = from; i < to; i++) {
         Instant time = START.plusMillis(i * 10L);
         String tenant = "tenant-" + (i % 2);
@@ -175,7 +169,7 @@ class CrashRecoveryIT {
   }
 
   private void assertPricedExactlyOnce() {
-    try (var reader = consumer(settings.pricedUsageTopic(), PricedUsage.class)) {
+    try (var reader = clients.consumer(settings.pricedUsageTopic(), PricedUsage.class)) {
       List<ConsumerRecord<String, PricedUsage>> priced =
           Poll.until(reader, read -> read.size() >= EVENTS, Duration.ofSeconds(180));
       reader.poll(Duration.ofSeconds(3)).forEach(priced::add);
@@ -186,7 +180,7 @@ class CrashRecoveryIT {
   }
 
   private void assertAlertsExactlyOnce() {
-    try (var reader = consumer(settings.budgetAlertsTopic(), BudgetAlert.class)) {
+    try (var reader = clients.consumer(settings.budgetAlertsTopic(), BudgetAlert.class)) {
       List<ConsumerRecord<String, BudgetAlert>> alerts =
           Poll.until(reader, read -> read.size() >= 3, Duration.ofSeconds(60));
       reader.poll(Duration.ofSeconds(3)).forEach(alerts::add);
@@ -201,7 +195,7 @@ class CrashRecoveryIT {
 
   private void assertAggregatesMatch() {
     Map<String, WindowedAggregate> latest = new HashMap<>();
-    try (var reader = consumer(settings.aggregatesTopic(), WindowedAggregate.class)) {
+    try (var reader = clients.consumer(settings.aggregatesTopic(), WindowedAggregate.class)) {
       Poll.until(
           reader,
           read -> {
@@ -271,36 +265,5 @@ class CrashRecoveryIT {
   /** Child logs outlive the test's temporary directory, to diagnose a failure. */
   private static Path logDirectory() throws IOException {
     return Files.createDirectories(Path.of("target", "crash-logs"));
-  }
-
-  private <T extends SpecificRecord> AvroSerde<T> serde(Class<T> type) {
-    AvroSerde<T> serde = AvroSerde.specific(type);
-    serde.configure(
-        Map.of(ProcessorSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl()), false);
-    return serde;
-  }
-
-  private Properties producerProps() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    return props;
-  }
-
-  private <V> KafkaProducer<String, V> producer(AvroSerde<V> values) {
-    return new KafkaProducer<>(producerProps(), new StringSerializer(), values.serializer());
-  }
-
-  private <V extends SpecificRecord> KafkaConsumer<String, V> consumer(
-      String topic, Class<V> type) {
-    Deserializer<V> values = serde(type).deserializer();
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    KafkaConsumer<String, V> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), values);
-    consumer.subscribe(List.of(topic));
-    return consumer;
   }
 }
