@@ -6,8 +6,8 @@ import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.processor.testing.DriverFixture;
 import io.tokenmeter.processor.testing.TestEvents;
 import io.tokenmeter.processor.testing.TestPrices;
+import io.tokenmeter.processor.testing.UsageTopics;
 import io.tokenmeter.processor.topology.StoreNames;
-import io.tokenmeter.processor.topology.Topics;
 import io.tokenmeter.schema.v1.AggregateDimension;
 import io.tokenmeter.schema.v1.ModelPrice;
 import io.tokenmeter.schema.v1.PricedUsage;
@@ -16,18 +16,11 @@ import io.tokenmeter.schema.v1.UnpricedUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.schema.v1.WindowSize;
 import io.tokenmeter.schema.v1.WindowedAggregate;
-import io.tokenmeter.serde.AvroSerde;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,63 +33,18 @@ class EnrichmentTopologyTest {
 
   @TempDir Path stateDir;
   private DriverFixture fixture;
-  private TestInputTopic<byte[], byte[]> usage;
-  private TestInputTopic<String, ModelPrice> prices;
-  private TestOutputTopic<String, PricedUsage> priced;
-  private TestOutputTopic<String, UnpricedUsage> unpriced;
-  private TestOutputTopic<String, WindowedAggregate> aggregates;
-  private AvroSerde<UsageEvent> usageSerde;
+  private UsageTopics topics;
 
   @BeforeEach
   void setUp() {
     fixture =
         new DriverFixture(stateDir, Map.of(ProcessorSettings.UNPRICED_RETRY_INTERVAL, "PT5S"));
-    var driver = fixture.driver();
-    usageSerde = serde(UsageEvent.class);
-    usage =
-        driver.createInputTopic(Topics.USAGE, new ByteArraySerializer(), new ByteArraySerializer());
-    prices =
-        driver.createInputTopic(
-            Topics.PRICES, new StringSerializer(), serde(ModelPrice.class).serializer());
-    priced =
-        driver.createOutputTopic(
-            Topics.PRICED_USAGE, new StringDeserializer(), serde(PricedUsage.class).deserializer());
-    unpriced =
-        driver.createOutputTopic(
-            Topics.UNPRICED_USAGE,
-            new StringDeserializer(),
-            serde(UnpricedUsage.class).deserializer());
-    aggregates =
-        driver.createOutputTopic(
-            Topics.AGGREGATES,
-            new StringDeserializer(),
-            serde(WindowedAggregate.class).deserializer());
-  }
-
-  private <T extends org.apache.avro.specific.SpecificRecord> AvroSerde<T> serde(Class<T> type) {
-    AvroSerde<T> serde = AvroSerde.specific(type);
-    serde.configure(fixture.serdeConfig(), false);
-    return serde;
+    topics = new UsageTopics(fixture);
   }
 
   @AfterEach
   void tearDown() {
     fixture.close();
-  }
-
-  private void publish(ModelPrice price) {
-    prices.pipeInput(price.getPriceVersionId(), price);
-  }
-
-  /**
-   * Sends with the Kafka timestamp a producer would set (the event time): the driver runs every
-   * sub-topology in one task, so usage timestamps move the aggregation's stream time too.
-   */
-  private void send(UsageEvent event) {
-    usage.pipeInput(
-        event.getTenantId().getBytes(StandardCharsets.UTF_8),
-        usageSerde.serializer().serialize(Topics.USAGE, event),
-        event.getEventTime());
   }
 
   private static UsageEvent event(String id, String tenant, String time) {
@@ -105,17 +53,17 @@ class EnrichmentTopologyTest {
 
   @Test
   void shouldPriceEachEventWithThePriceInForceAtItsEventTime() {
-    publish(
+    topics.publish(
         TestPrices.price("gpt-4o", "standard", null, JAN, TestPrices.rates("3", "15").build())
             .build());
-    publish(
+    topics.publish(
         TestPrices.price("gpt-4o", "standard", null, FEB, TestPrices.rates("2", "10").build())
             .build());
 
-    send(event("jan", "tenant-a", "2026-01-20T10:00:00Z"));
-    send(event("feb", "tenant-a", "2026-02-20T10:00:00Z"));
+    topics.send(event("jan", "tenant-a", "2026-01-20T10:00:00Z"));
+    topics.send(event("feb", "tenant-a", "2026-02-20T10:00:00Z"));
 
-    List<PricedUsage> out = priced.readValuesToList();
+    List<PricedUsage> out = topics.priced.readValuesToList();
     assertThat(out).extracting(p -> p.getEvent().getEventId()).containsExactly("jan", "feb");
     // 1000 input x $3/M + 100 output x $15/M, then 1000 x $2/M + 100 x $10/M
     assertThat(out.get(0).getTotalCost()).isEqualTo(TestEvents.money("0.0045"));
@@ -127,22 +75,22 @@ class EnrichmentTopologyTest {
     assertThat(out.get(1).getMatchedModel()).isEqualTo("gpt-4o");
     assertThat(out.get(1).getPricedAt()).isEqualTo(DriverFixture.NOW);
     assertThat(out.get(1).getUnpricedSince()).isNull();
-    assertThat(unpriced.isEmpty()).isTrue();
+    assertThat(topics.unpriced.isEmpty()).isTrue();
   }
 
   @Test
   void shouldPreferTheTenantsNegotiatedPrice() {
-    publish(
+    topics.publish(
         TestPrices.price("gpt-4o", "standard", null, JAN, TestPrices.rates("3", "15").build())
             .build());
-    publish(
+    topics.publish(
         TestPrices.price("gpt-4o", "standard", "tenant-a", JAN, TestPrices.rates("1", "5").build())
             .build());
 
-    send(event("a", "tenant-a", "2026-01-20T10:00:00Z"));
-    send(event("b", "tenant-b", "2026-01-20T10:00:00Z"));
+    topics.send(event("a", "tenant-a", "2026-01-20T10:00:00Z"));
+    topics.send(event("b", "tenant-b", "2026-01-20T10:00:00Z"));
 
-    List<PricedUsage> out = priced.readValuesToList();
+    List<PricedUsage> out = topics.priced.readValuesToList();
     assertThat(out.get(0).getPriceTenantId()).isEqualTo("tenant-a");
     assertThat(out.get(0).getTotalCost()).isEqualTo(TestEvents.money("0.0015"));
     assertThat(out.get(1).getPriceTenantId()).isNull();
@@ -156,7 +104,7 @@ class EnrichmentTopologyTest {
             .setLongContextTiers(
                 List.of(TestPrices.tier(200_000, TestPrices.rates("6", "22.5").build())))
             .build();
-    publish(tiered);
+    topics.publish(tiered);
     UsageEvent below =
         TestEvents.event("below", "t", Instant.parse("2026-01-20T10:00:00Z"))
             .setModel("gpt-4o")
@@ -167,10 +115,10 @@ class EnrichmentTopologyTest {
             .setEventId("above")
             .setUsage(TestEvents.usage(200_001, 1000).build())
             .build();
-    send(below);
-    send(above);
+    topics.send(below);
+    topics.send(above);
 
-    List<PricedUsage> out = priced.readValuesToList();
+    List<PricedUsage> out = topics.priced.readValuesToList();
     assertThat(out.get(0).getLongContextThresholdTokens()).isNull();
     assertThat(out.get(0).getTotalCost()).isEqualTo(TestEvents.money("0.615"));
     assertThat(out.get(1).getLongContextThresholdTokens()).isEqualTo(200_000L);
@@ -179,7 +127,7 @@ class EnrichmentTopologyTest {
 
   @Test
   void shouldPriceCacheReadsAtTheirOwnRateAndBatchAtTheBatchPrice() {
-    publish(
+    topics.publish(
         TestPrices.price(
                 "gpt-4o",
                 "standard",
@@ -189,7 +137,7 @@ class EnrichmentTopologyTest {
                     .setCacheReadPerToken(TestPrices.perToken("1.25"))
                     .build())
             .build());
-    publish(
+    topics.publish(
         TestPrices.price("gpt-4o", "batch", null, JAN, TestPrices.rates("1.25", "5").build())
             .build());
     UsageEvent cached =
@@ -197,15 +145,15 @@ class EnrichmentTopologyTest {
             .setModel("gpt-4o")
             .setUsage(TestEvents.usage(1000, 100).setCacheReadTokens(400).build())
             .build();
-    send(cached);
-    send(
+    topics.send(cached);
+    topics.send(
         UsageEvent.newBuilder(cached)
             .setEventId("batch")
             .setServiceTier("batch")
             .setUsage(TestEvents.usage(1000, 100).build())
             .build());
 
-    List<PricedUsage> out = priced.readValuesToList();
+    List<PricedUsage> out = topics.priced.readValuesToList();
     // 600 x 2.5/M + 400 x 1.25/M + 100 x 10/M
     assertThat(out.get(0).getCost().getCacheRead()).isEqualTo(TestEvents.money("0.0005"));
     assertThat(out.get(0).getTotalCost()).isEqualTo(TestEvents.money("0.003"));
@@ -215,21 +163,21 @@ class EnrichmentTopologyTest {
 
   @Test
   void shouldParkAnUnknownModelAndPriceItWhenItsPriceArrives() {
-    send(event("early", "tenant-a", "2026-01-20T10:00:00Z"));
-    List<UnpricedUsage> waiting = unpriced.readValuesToList();
+    topics.send(event("early", "tenant-a", "2026-01-20T10:00:00Z"));
+    List<UnpricedUsage> waiting = topics.unpriced.readValuesToList();
     assertThat(waiting).hasSize(1);
     assertThat(waiting.get(0).getReason()).isEqualTo(UnpricedReason.NO_MATCHING_MODEL);
     assertThat(waiting.get(0).getFirstSeen()).isEqualTo(DriverFixture.NOW);
-    assertThat(priced.isEmpty()).isTrue();
+    assertThat(topics.priced.isEmpty()).isTrue();
     fixture.driver().advanceWallClockTime(Duration.ofSeconds(6));
-    assertThat(priced.isEmpty()).as("no new price, nothing to emit").isTrue();
+    assertThat(topics.priced.isEmpty()).as("no new price, nothing to emit").isTrue();
 
-    publish(
+    topics.publish(
         TestPrices.price("gpt-4o", "standard", null, JAN, TestPrices.rates("3", "15").build())
             .build());
     fixture.driver().advanceWallClockTime(Duration.ofSeconds(6));
 
-    List<PricedUsage> late = priced.readValuesToList();
+    List<PricedUsage> late = topics.priced.readValuesToList();
     assertThat(late).hasSize(1);
     assertThat(late.get(0).getEvent().getEventId()).isEqualTo("early");
     assertThat(late.get(0).getTotalCost()).isEqualTo(TestEvents.money("0.0045"));
@@ -238,7 +186,7 @@ class EnrichmentTopologyTest {
         fixture.driver().getKeyValueStore(StoreNames.UNPRICED_PARKING);
     assertThat(parking.approximateNumEntries()).isZero();
     fixture.driver().advanceWallClockTime(Duration.ofSeconds(6));
-    assertThat(priced.isEmpty()).as("priced exactly once").isTrue();
+    assertThat(topics.priced.isEmpty()).as("priced exactly once").isTrue();
   }
 
   @Test
@@ -246,15 +194,15 @@ class EnrichmentTopologyTest {
     ModelPrice price =
         TestPrices.price("gpt-4o", "standard", null, JAN, TestPrices.rates("3", "15").build())
             .build();
-    publish(price);
-    send(event("before", "t", "2026-01-20T10:00:00Z"));
-    prices.pipeInput(price.getPriceVersionId(), null);
-    send(event("after", "t", "2026-01-20T10:00:01Z"));
+    topics.publish(price);
+    topics.send(event("before", "t", "2026-01-20T10:00:00Z"));
+    topics.withdraw(price);
+    topics.send(event("after", "t", "2026-01-20T10:00:01Z"));
 
-    assertThat(priced.readValuesToList())
+    assertThat(topics.priced.readValuesToList())
         .extracting(p -> p.getEvent().getEventId())
         .containsExactly("before");
-    assertThat(unpriced.readValuesToList())
+    assertThat(topics.unpriced.readValuesToList())
         .extracting(u -> u.getEvent().getEventId(), UnpricedUsage::getReason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("after", UnpricedReason.NO_MATCHING_MODEL));
@@ -262,19 +210,19 @@ class EnrichmentTopologyTest {
 
   @Test
   void shouldNotParkIncompleteUsage() {
-    publish(
+    topics.publish(
         TestPrices.price("gpt-4o", "standard", null, JAN, TestPrices.rates("3", "15").build())
             .build());
     UsageEvent partial =
         UsageEvent.newBuilder(event("partial", "t", "2026-01-20T10:00:00Z"))
             .setUsageComplete(false)
             .build();
-    send(partial);
+    topics.send(partial);
 
-    assertThat(unpriced.readValuesToList())
+    assertThat(topics.unpriced.readValuesToList())
         .extracting(UnpricedUsage::getReason)
         .containsExactly(UnpricedReason.USAGE_INCOMPLETE);
-    assertThat(priced.isEmpty()).isTrue();
+    assertThat(topics.priced.isEmpty()).isTrue();
     KeyValueStore<String, UnpricedUsage> parking =
         fixture.driver().getKeyValueStore(StoreNames.UNPRICED_PARKING);
     assertThat(parking.get("partial")).isNull();
@@ -282,14 +230,14 @@ class EnrichmentTopologyTest {
 
   @Test
   void shouldAggregateWhatItPriced() {
-    publish(
+    topics.publish(
         TestPrices.price("gpt-4o", "standard", null, JAN, TestPrices.rates("3", "15").build())
             .build());
-    send(event("one", "tenant-a", "2026-01-20T10:00:00Z"));
-    send(event("two", "tenant-a", "2026-01-20T10:30:00Z"));
+    topics.send(event("one", "tenant-a", "2026-01-20T10:00:00Z"));
+    topics.send(event("two", "tenant-a", "2026-01-20T10:30:00Z"));
 
     List<WindowedAggregate> hour =
-        aggregates.readValuesToList().stream()
+        topics.aggregates.readValuesToList().stream()
             .filter(a -> a.getDimension() == AggregateDimension.TENANT)
             .filter(a -> a.getWindowSize() == WindowSize.HOUR)
             .toList();

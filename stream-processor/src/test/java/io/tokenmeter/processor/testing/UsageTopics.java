@@ -61,6 +61,11 @@ public final class UsageTopics {
     prices.pipeInput(price.getPriceVersionId(), price);
   }
 
+  /** A tombstone for the price version: the price is withdrawn. */
+  public void withdraw(ModelPrice price) {
+    prices.pipeInput(price.getPriceVersionId(), null);
+  }
+
   /** Sends with the event time as the Kafka timestamp, as the SDK's producer does. */
   public void send(UsageEvent event) {
     usage.pipeInput(
