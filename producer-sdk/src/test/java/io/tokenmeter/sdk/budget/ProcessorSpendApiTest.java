@@ -3,6 +3,7 @@ package io.tokenmeter.sdk.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenmeter.processor.aggregate.StoredTotals;
 import io.tokenmeter.processor.api.ApiBackend;
 import io.tokenmeter.processor.api.ApiServer;
 import io.tokenmeter.processor.api.ApiSettings;
@@ -16,7 +17,6 @@ import io.tokenmeter.schema.v1.BudgetPeriod;
 import io.tokenmeter.schema.v1.BudgetScope;
 import io.tokenmeter.schema.v1.BudgetScopeKind;
 import io.tokenmeter.schema.v1.BudgetState;
-import io.tokenmeter.schema.v1.WindowedAggregate;
 import io.tokenmeter.sdk.examples.BudgetCheckExample;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -42,7 +42,7 @@ class ProcessorSpendApiTest {
 
   private final MapStore<BudgetDefinition> definitions = new MapStore<>();
   private final MapStore<BudgetState> states = new MapStore<>();
-  private final MapStore<WindowedAggregate> aggregates = new MapStore<>();
+  private final MapStore<StoredTotals> aggregates = new MapStore<>();
   private final ApiServer server =
       ApiServer.start(
           ApiSettings.from(
@@ -71,12 +71,12 @@ class ProcessorSpendApiTest {
   private StoreAccess stores() {
     return new StoreAccess() {
       @Override
-      public ReadOnlyKeyValueStore<String, WindowedAggregate> aggregates() {
+      public ReadOnlyKeyValueStore<String, StoredTotals> aggregates() {
         return aggregates;
       }
 
       @Override
-      public ReadOnlyKeyValueStore<String, WindowedAggregate> monthSpend() {
+      public ReadOnlyKeyValueStore<String, StoredTotals> monthSpend() {
         return aggregates;
       }
 

@@ -31,22 +31,23 @@ public final class CostSums {
         .build();
   }
 
-  public static CostBreakdown add(CostBreakdown sum, CostBreakdown one) {
-    Map<String, BigDecimal> units = new HashMap<>(sum.getOtherUnits());
-    one.getOtherUnits().forEach((name, cost) -> units.merge(name, exact(cost), CostSums::add));
-    return CostBreakdown.newBuilder()
-        .setUncachedInput(add(sum.getUncachedInput(), one.getUncachedInput()))
-        .setCacheRead(add(sum.getCacheRead(), one.getCacheRead()))
-        .setCacheAudioRead(add(sum.getCacheAudioRead(), one.getCacheAudioRead()))
-        .setCacheWrite5m(add(sum.getCacheWrite5m(), one.getCacheWrite5m()))
-        .setCacheWrite1h(add(sum.getCacheWrite1h(), one.getCacheWrite1h()))
-        .setAudioInput(add(sum.getAudioInput(), one.getAudioInput()))
-        .setTextOutput(add(sum.getTextOutput(), one.getTextOutput()))
-        .setReasoning(add(sum.getReasoning(), one.getReasoning()))
-        .setAudioOutput(add(sum.getAudioOutput(), one.getAudioOutput()))
-        .setRequestFee(add(sum.getRequestFee(), one.getRequestFee()))
-        .setOtherUnits(units)
-        .build();
+  /** Adds {@code one} to {@code sum} in place. */
+  public static void addTo(CostBreakdown sum, CostBreakdown one) {
+    if (!one.getOtherUnits().isEmpty()) {
+      Map<String, BigDecimal> units = new HashMap<>(sum.getOtherUnits());
+      one.getOtherUnits().forEach((name, cost) -> units.merge(name, exact(cost), CostSums::add));
+      sum.setOtherUnits(units);
+    }
+    sum.setUncachedInput(add(sum.getUncachedInput(), one.getUncachedInput()));
+    sum.setCacheRead(add(sum.getCacheRead(), one.getCacheRead()));
+    sum.setCacheAudioRead(add(sum.getCacheAudioRead(), one.getCacheAudioRead()));
+    sum.setCacheWrite5m(add(sum.getCacheWrite5m(), one.getCacheWrite5m()));
+    sum.setCacheWrite1h(add(sum.getCacheWrite1h(), one.getCacheWrite1h()));
+    sum.setAudioInput(add(sum.getAudioInput(), one.getAudioInput()));
+    sum.setTextOutput(add(sum.getTextOutput(), one.getTextOutput()));
+    sum.setReasoning(add(sum.getReasoning(), one.getReasoning()));
+    sum.setAudioOutput(add(sum.getAudioOutput(), one.getAudioOutput()));
+    sum.setRequestFee(add(sum.getRequestFee(), one.getRequestFee()));
   }
 
   public static BigDecimal add(BigDecimal sum, BigDecimal one) {

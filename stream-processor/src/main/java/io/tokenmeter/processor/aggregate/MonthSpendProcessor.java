@@ -30,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * tenant x workflow, for the spend API ({@code period=month}). Day windows leave the aggregate
  * store a day after they close, so a month cannot be summed from them.
  *
- * <p>Internal only, nothing is emitted: the values reuse {@code WindowedAggregate} with {@code
- * window_size = UNKNOWN} (a month is not one of the fixed window sizes) and the month's bounds.
- * Months older than the previous one are deleted; an event for such a month (a backfill) is not
- * counted here, only in the metric {@code month-events-not-counted} and a WARN line per month and
- * task (it is in the priced topic and in ClickHouse, which answer for old months).
+ * <p>Internal only, nothing is emitted: the values reuse {@code WindowedAggregate} (in {@link
+ * StoredTotals}) with {@code window_size = UNKNOWN} (a month is not one of the fixed window sizes)
+ * and the month's bounds. Months older than the previous one are deleted; an event for such a month
+ * (a backfill) is not counted here, only in the metric {@code month-events-not-counted} and a WARN
+ * line per month and task (it is in the priced topic and in ClickHouse, which answer for old
+ * months).
  */
 public final class MonthSpendProcessor implements Processor<String, PricedUsage, Void, Void> {
   private static final Logger LOGGER = LoggerFactory.getLogger(MonthSpendProcessor.class);
@@ -44,13 +45,13 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
 
   private final Clock clock;
   private ProcessorContext<Void, Void> context;
-  private KeyValueStore<String, WindowedAggregate> store;
+  private KeyValueStore<String, StoredTotals> store;
   private Sensor notCounted;
 
   /** Months already warned about, so a large backfill logs one line per month, not per event. */
   private final Set<YearMonth> warned = new HashSet<>();
 
-  private DecodedValueCache<WindowedAggregate> values;
+  private DecodedValueCache<StoredTotals> values;
 
   public MonthSpendProcessor(Clock clock) {
     this.clock = clock;
@@ -86,9 +87,11 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
       AggregateKey dayKey =
           AggregateKey.of(dimension, AggregateWindow.DAY, start(month), record.value());
       String key = MonthKeys.of(month, dayKey);
-      WindowedAggregate current = values.get(key);
-      WindowedAggregate totals = current == null ? empty(month, dayKey) : current;
-      values.put(key, Spend.add(totals, record.value(), false, clock.instant()));
+      StoredTotals current = values.get(key);
+      WindowedAggregate totals = current == null ? empty(month, dayKey) : current.totals();
+      Spend.addTo(totals, record.value(), false, clock.instant());
+      // Month totals are never emitted, so there is never an update waiting.
+      values.put(key, StoredTotals.emitted(totals));
     }
   }
 
@@ -110,7 +113,7 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
 
   private void dropOldMonths(long streamTime) {
     List<String> old = new ArrayList<>();
-    try (KeyValueIterator<String, WindowedAggregate> range =
+    try (KeyValueIterator<String, StoredTotals> range =
         store.range(MonthKeys.FIRST, MonthKeys.before(oldestKept(streamTime)))) {
       range.forEachRemaining(entry -> old.add(entry.key));
     }

@@ -6,8 +6,8 @@ import io.tokenmeter.schema.v1.WindowedAggregate;
 import java.time.Instant;
 
 /**
- * The running totals of one aggregate and the steps that change them. Each step returns a new
- * record with the next revision, so the sink can keep the highest revision per key.
+ * The running totals of one aggregate and the steps that change them. Each step makes the next
+ * revision, so the sink can keep the highest revision per key.
  */
 public final class Spend {
   private Spend() {}
@@ -37,34 +37,34 @@ public final class Spend {
         .build();
   }
 
-  /** {@code totals} with {@code priced} added; {@code isFinal} marks a correction after close. */
-  public static WindowedAggregate add(
+  /**
+   * Adds {@code priced} to {@code totals} in place as the next revision; {@code isFinal} marks a
+   * correction after close. In place because this runs 12 times per event and copying the nested
+   * records cost more than the rest of the aggregation.
+   */
+  public static void addTo(
       WindowedAggregate totals, PricedUsage priced, boolean isFinal, Instant now) {
     UsageEvent event = priced.getEvent();
     Long latency = event.getLatencyMs();
-    return WindowedAggregate.newBuilder(totals)
-        .setRevision(totals.getRevision() + 1)
-        .setIsFinal(isFinal)
-        .setEventCount(totals.getEventCount() + 1)
-        .setIncompleteUsageCount(
-            totals.getIncompleteUsageCount() + (event.getUsageComplete() ? 0 : 1))
-        .setTokens(TokenSums.add(totals.getTokens(), event.getUsage()))
-        .setCost(CostSums.add(totals.getCost(), priced.getCost()))
-        .setTotalCost(CostSums.add(totals.getTotalCost(), priced.getTotalCost()))
-        .setLatencyCount(totals.getLatencyCount() + (latency == null ? 0 : 1))
-        .setLatencyMsSum(totals.getLatencyMsSum() + (latency == null ? 0 : latency))
-        .setLatencyMsMax(maxLatency(totals.getLatencyMsMax(), latency))
-        .setUpdatedAt(now)
-        .build();
+    totals.setRevision(totals.getRevision() + 1);
+    totals.setIsFinal(isFinal);
+    totals.setEventCount(totals.getEventCount() + 1);
+    totals.setIncompleteUsageCount(
+        totals.getIncompleteUsageCount() + (event.getUsageComplete() ? 0 : 1));
+    TokenSums.addTo(totals.getTokens(), event.getUsage());
+    CostSums.addTo(totals.getCost(), priced.getCost());
+    totals.setTotalCost(CostSums.add(totals.getTotalCost(), priced.getTotalCost()));
+    totals.setLatencyCount(totals.getLatencyCount() + (latency == null ? 0 : 1));
+    totals.setLatencyMsSum(totals.getLatencyMsSum() + (latency == null ? 0 : latency));
+    totals.setLatencyMsMax(maxLatency(totals.getLatencyMsMax(), latency));
+    totals.setUpdatedAt(now);
   }
 
-  /** The same totals marked as the window's final value, as the next revision. */
-  public static WindowedAggregate close(WindowedAggregate totals, Instant now) {
-    return WindowedAggregate.newBuilder(totals)
-        .setRevision(totals.getRevision() + 1)
-        .setIsFinal(true)
-        .setUpdatedAt(now)
-        .build();
+  /** Marks the same totals, in place, as the window's final value, as the next revision. */
+  public static void close(WindowedAggregate totals, Instant now) {
+    totals.setRevision(totals.getRevision() + 1);
+    totals.setIsFinal(true);
+    totals.setUpdatedAt(now);
   }
 
   private static Long maxLatency(Long current, Long latency) {

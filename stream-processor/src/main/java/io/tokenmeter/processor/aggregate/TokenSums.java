@@ -17,25 +17,26 @@ public final class TokenSums {
         .build();
   }
 
-  public static TokenUsage add(TokenUsage sum, TokenUsage one) {
-    Map<String, Long> units = new HashMap<>(sum.getOtherUnits());
-    one.getOtherUnits().forEach((name, count) -> units.merge(name, count, Math::addExact));
-    return TokenUsage.newBuilder()
-        .setInputTokens(Math.addExact(sum.getInputTokens(), one.getInputTokens()))
-        .setCacheReadTokens(Math.addExact(sum.getCacheReadTokens(), one.getCacheReadTokens()))
-        .setCacheWriteTokens(Math.addExact(sum.getCacheWriteTokens(), one.getCacheWriteTokens()))
-        .setCacheWrite5mTokens(
-            addReported(sum.getCacheWrite5mTokens(), one.getCacheWrite5mTokens()))
-        .setCacheWrite1hTokens(
-            addReported(sum.getCacheWrite1hTokens(), one.getCacheWrite1hTokens()))
-        .setOutputTokens(Math.addExact(sum.getOutputTokens(), one.getOutputTokens()))
-        .setReasoningTokens(Math.addExact(sum.getReasoningTokens(), one.getReasoningTokens()))
-        .setAudioInputTokens(Math.addExact(sum.getAudioInputTokens(), one.getAudioInputTokens()))
-        .setCacheAudioReadTokens(
-            Math.addExact(sum.getCacheAudioReadTokens(), one.getCacheAudioReadTokens()))
-        .setAudioOutputTokens(Math.addExact(sum.getAudioOutputTokens(), one.getAudioOutputTokens()))
-        .setOtherUnits(units)
-        .build();
+  /** Adds {@code one} to {@code sum} in place. */
+  public static void addTo(TokenUsage sum, TokenUsage one) {
+    if (!one.getOtherUnits().isEmpty()) {
+      Map<String, Long> units = new HashMap<>(sum.getOtherUnits());
+      one.getOtherUnits().forEach((name, count) -> units.merge(name, count, Math::addExact));
+      sum.setOtherUnits(units);
+    }
+    sum.setInputTokens(Math.addExact(sum.getInputTokens(), one.getInputTokens()));
+    sum.setCacheReadTokens(Math.addExact(sum.getCacheReadTokens(), one.getCacheReadTokens()));
+    sum.setCacheWriteTokens(Math.addExact(sum.getCacheWriteTokens(), one.getCacheWriteTokens()));
+    sum.setCacheWrite5mTokens(
+        addReported(sum.getCacheWrite5mTokens(), one.getCacheWrite5mTokens()));
+    sum.setCacheWrite1hTokens(
+        addReported(sum.getCacheWrite1hTokens(), one.getCacheWrite1hTokens()));
+    sum.setOutputTokens(Math.addExact(sum.getOutputTokens(), one.getOutputTokens()));
+    sum.setReasoningTokens(Math.addExact(sum.getReasoningTokens(), one.getReasoningTokens()));
+    sum.setAudioInputTokens(Math.addExact(sum.getAudioInputTokens(), one.getAudioInputTokens()));
+    sum.setCacheAudioReadTokens(
+        Math.addExact(sum.getCacheAudioReadTokens(), one.getCacheAudioReadTokens()));
+    sum.setAudioOutputTokens(Math.addExact(sum.getAudioOutputTokens(), one.getAudioOutputTokens()));
   }
 
   /** Split fields sum only the events that reported them; null stays null until one does. */

@@ -8,7 +8,9 @@ import io.tokenmeter.schema.v1.WindowedAggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Window;
@@ -24,12 +26,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Tumbling-window totals of priced usage for every window size and dimension.
  *
- * <p>Emission: an update per event (unless updates are off), one final record when stream time
- * passes window end + grace, and a correction for a late event. Late-event policy: an event for a
- * window that closed less than the correction retention ago is added to that window and emitted at
- * once with {@code is_final = true} and the next revision (a correction the sink upserts); an event
- * older than that cannot be added (the totals are gone) and is counted in the {@code
- * late-events-expired} metric. It is never lost: it stays on the priced-usage topic.
+ * <p>Emission: the latest totals of each window that changed, at most once per update interval
+ * (wall clock; zero = after every event; none when updates are off), one final record when stream
+ * time passes window end + grace, and a correction at once for a late event. Which totals still
+ * have to be emitted is kept in the store with them ({@link StoredTotals}), so it commits in the
+ * same transaction and survives a crash between a commit and the next emission. Late-event policy:
+ * an event for a window that closed less than the correction retention ago is added to that window
+ * and emitted at once with {@code is_final = true} and the next revision (a correction the sink
+ * upserts); an event older than that cannot be added (the totals are gone) and is counted in the
+ * {@code late-events-expired} metric. It is never lost: it stays on the priced-usage topic.
  *
  * <p>The Processor API (rather than the DSL's windowed aggregate) is used because the DSL drops
  * records later than the grace, and this policy must count them instead.
@@ -44,20 +49,37 @@ public final class WindowedSpendProcessor
   private final Duration grace;
   private final Duration retention;
   private final boolean emitUpdates;
+  private final Duration updateInterval;
   private final Clock clock;
+
+  /** Store keys changed since the last emission of updates (all of them are in the store). */
+  private final Set<String> pending = new LinkedHashSet<>();
+
   private ProcessorContext<String, WindowedAggregate> context;
-  private KeyValueStore<String, WindowedAggregate> store;
-  private DecodedValueCache<WindowedAggregate> values;
+  private KeyValueStore<String, StoredTotals> store;
+  private DecodedValueCache<StoredTotals> values;
   private Sensor corrected;
   private Sensor expired;
   private long finalizedUpTo = -1;
 
+  /**
+   * @param updateInterval how often changed totals are emitted; zero emits after every event
+   */
   public WindowedSpendProcessor(
-      Duration grace, Duration retention, boolean emitUpdates, Clock clock) {
+      Duration grace,
+      Duration retention,
+      boolean emitUpdates,
+      Duration updateInterval,
+      Clock clock) {
     this.grace = grace;
     this.retention = retention;
     this.emitUpdates = emitUpdates;
+    this.updateInterval = updateInterval;
     this.clock = clock;
+  }
+
+  private boolean batchesUpdates() {
+    return emitUpdates && !updateInterval.isZero();
   }
 
   @Override
@@ -68,6 +90,19 @@ public final class WindowedSpendProcessor
     this.corrected = ProcessorMetrics.sensor(context, ProcessorMetrics.LATE_EVENTS_CORRECTED);
     this.expired = ProcessorMetrics.sensor(context, ProcessorMetrics.LATE_EVENTS_EXPIRED);
     context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, this::closeWindows);
+    if (batchesUpdates()) {
+      pending.clear();
+      // Updates committed before a crash but not yet emitted; read once per (re)initialisation.
+      try (KeyValueIterator<String, StoredTotals> all = store.all()) {
+        all.forEachRemaining(
+            entry -> {
+              if (entry.value.hasUnemittedUpdate()) {
+                pending.add(entry.key);
+              }
+            });
+      }
+      context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+    }
   }
 
   @Override
@@ -97,32 +132,53 @@ public final class WindowedSpendProcessor
 
   private void add(
       Record<String, PricedUsage> record, String storeKey, AggregateKey key, boolean late) {
-    WindowedAggregate current = values.get(storeKey);
-    WindowedAggregate totals = current == null ? Spend.empty(key) : current;
-    WindowedAggregate updated = Spend.add(totals, record.value(), late, clock.instant());
-    values.put(storeKey, updated);
-    if (late || emitUpdates) {
-      context.forward(new Record<>(key.id(), updated, record.timestamp()));
+    StoredTotals current = values.get(storeKey);
+    WindowedAggregate totals = current == null ? Spend.empty(key) : current.totals();
+    Spend.addTo(totals, record.value(), late, clock.instant());
+    if (late || (emitUpdates && !batchesUpdates())) {
+      context.forward(new Record<>(key.id(), totals, record.timestamp()));
+      values.put(storeKey, StoredTotals.emitted(totals));
+      return;
     }
+    values.put(storeKey, new StoredTotals(totals, current == null ? 0 : current.emittedRevision()));
+    if (emitUpdates) {
+      pending.add(storeKey);
+    }
+  }
+
+  /** Emits the current totals of every window changed since the last call, once each. */
+  private void emitPending() {
+    for (String storeKey : pending) {
+      StoredTotals stored = values.get(storeKey);
+      if (stored != null && stored.hasUnemittedUpdate()) {
+        WindowedAggregate totals = stored.totals();
+        long timestamp =
+            Math.max(context.currentStreamTimeMs(), totals.getWindowStart().toEpochMilli());
+        context.forward(new Record<>(StoreKeys.aggregateId(storeKey), totals, timestamp));
+        values.put(storeKey, StoredTotals.emitted(totals));
+      }
+    }
+    pending.clear();
   }
 
   /** Emits the final value of every window that closed since the last check; drops expired ones. */
   private void closeWindows(long streamTime) {
-    List<KeyValue<String, WindowedAggregate>> closed = new ArrayList<>();
-    try (KeyValueIterator<String, WindowedAggregate> range =
+    List<KeyValue<String, StoredTotals>> closed = new ArrayList<>();
+    try (KeyValueIterator<String, StoredTotals> range =
         store.range(StoreKeys.from(finalizedUpTo + 1), StoreKeys.upTo(streamTime))) {
       range.forEachRemaining(closed::add);
     }
-    for (KeyValue<String, WindowedAggregate> entry : closed) {
-      if (!entry.value.getIsFinal()) {
-        WindowedAggregate finalValue = Spend.close(entry.value, clock.instant());
-        values.put(entry.key, finalValue);
-        context.forward(new Record<>(StoreKeys.aggregateId(entry.key), finalValue, streamTime));
+    for (KeyValue<String, StoredTotals> entry : closed) {
+      WindowedAggregate totals = entry.value.totals();
+      if (!totals.getIsFinal()) {
+        Spend.close(totals, clock.instant());
+        context.forward(new Record<>(StoreKeys.aggregateId(entry.key), totals, streamTime));
+        values.put(entry.key, StoredTotals.emitted(totals));
       }
     }
     finalizedUpTo = streamTime;
     List<String> expiredKeys = new ArrayList<>();
-    try (KeyValueIterator<String, WindowedAggregate> range =
+    try (KeyValueIterator<String, StoredTotals> range =
         store.range(StoreKeys.from(0), StoreKeys.upTo(streamTime - retention.toMillis()))) {
       range.forEachRemaining(entry -> expiredKeys.add(entry.key));
     }

@@ -3,6 +3,7 @@ package io.tokenmeter.processor.api;
 import io.tokenmeter.processor.aggregate.AggregateWindow;
 import io.tokenmeter.processor.aggregate.MonthKeys;
 import io.tokenmeter.processor.aggregate.StoreKeys;
+import io.tokenmeter.processor.aggregate.StoredTotals;
 import io.tokenmeter.schema.v1.AggregateDimension;
 import io.tokenmeter.schema.v1.WindowedAggregate;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class SpendQuery {
   }
 
   /** Spend of the current UTC day (by the injected clock). */
-  public TenantSpend today(ReadOnlyKeyValueStore<String, WindowedAggregate> store, String tenant) {
+  public TenantSpend today(ReadOnlyKeyValueStore<String, StoredTotals> store, String tenant) {
     return day(store, tenant, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 
@@ -47,7 +48,7 @@ public final class SpendQuery {
    * no longer in the store and read as zero.
    */
   public TenantSpend day(
-      ReadOnlyKeyValueStore<String, WindowedAggregate> store, String tenant, LocalDate date) {
+      ReadOnlyKeyValueStore<String, StoredTotals> store, String tenant, LocalDate date) {
     Window day =
         AggregateWindow.DAY.windowFor(
             date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), grace);
@@ -63,13 +64,13 @@ public final class SpendQuery {
 
   /** Spend of the current UTC calendar month (by the injected clock). */
   public TenantSpend thisMonth(
-      ReadOnlyKeyValueStore<String, WindowedAggregate> monthStore, String tenant) {
+      ReadOnlyKeyValueStore<String, StoredTotals> monthStore, String tenant) {
     return month(monthStore, tenant, YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)));
   }
 
   /** Spend of a UTC month; only the current and the previous month are kept. */
   public TenantSpend month(
-      ReadOnlyKeyValueStore<String, WindowedAggregate> monthStore, String tenant, YearMonth month) {
+      ReadOnlyKeyValueStore<String, StoredTotals> monthStore, String tenant, YearMonth month) {
     return read(
         monthStore,
         tenant,
@@ -80,7 +81,7 @@ public final class SpendQuery {
   }
 
   private static TenantSpend read(
-      ReadOnlyKeyValueStore<String, WindowedAggregate> store,
+      ReadOnlyKeyValueStore<String, StoredTotals> store,
       String tenant,
       String period,
       Instant start,
@@ -102,11 +103,11 @@ public final class SpendQuery {
   }
 
   private static List<WindowedAggregate> scan(
-      ReadOnlyKeyValueStore<String, WindowedAggregate> store, String prefix) {
+      ReadOnlyKeyValueStore<String, StoredTotals> store, String prefix) {
     List<WindowedAggregate> found = new ArrayList<>();
-    try (KeyValueIterator<String, WindowedAggregate> range =
+    try (KeyValueIterator<String, StoredTotals> range =
         store.prefixScan(prefix, new StringSerializer())) {
-      range.forEachRemaining(entry -> found.add(entry.value));
+      range.forEachRemaining(entry -> found.add(entry.value.totals()));
     }
     return found;
   }

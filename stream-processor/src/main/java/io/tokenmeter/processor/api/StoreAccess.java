@@ -1,8 +1,8 @@
 package io.tokenmeter.processor.api;
 
+import io.tokenmeter.processor.aggregate.StoredTotals;
 import io.tokenmeter.schema.v1.BudgetDefinition;
 import io.tokenmeter.schema.v1.BudgetState;
-import io.tokenmeter.schema.v1.WindowedAggregate;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -12,10 +12,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public interface StoreAccess {
   /** {@code StoreNames.AGGREGATE_WINDOWS}: window totals of the partitions held here. */
-  ReadOnlyKeyValueStore<String, WindowedAggregate> aggregates();
+  ReadOnlyKeyValueStore<String, StoredTotals> aggregates();
 
   /** {@code StoreNames.MONTH_SPEND}: current and previous UTC month totals of local tenants. */
-  ReadOnlyKeyValueStore<String, WindowedAggregate> monthSpend();
+  ReadOnlyKeyValueStore<String, StoredTotals> monthSpend();
 
   /** {@code StoreNames.BUDGET_SPEND}: current-period state of the budgets of local tenants. */
   ReadOnlyKeyValueStore<String, BudgetState> budgetSpend();

@@ -1,9 +1,9 @@
 package io.tokenmeter.processor.api;
 
+import io.tokenmeter.processor.aggregate.StoredTotals;
 import io.tokenmeter.processor.topology.StoreNames;
 import io.tokenmeter.schema.v1.BudgetDefinition;
 import io.tokenmeter.schema.v1.BudgetState;
-import io.tokenmeter.schema.v1.WindowedAggregate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -22,12 +22,12 @@ public final class StreamsStoreAccess implements StoreAccess {
   }
 
   @Override
-  public ReadOnlyKeyValueStore<String, WindowedAggregate> aggregates() {
+  public ReadOnlyKeyValueStore<String, StoredTotals> aggregates() {
     return store(StoreNames.AGGREGATE_WINDOWS);
   }
 
   @Override
-  public ReadOnlyKeyValueStore<String, WindowedAggregate> monthSpend() {
+  public ReadOnlyKeyValueStore<String, StoredTotals> monthSpend() {
     return store(StoreNames.MONTH_SPEND);
   }
 

@@ -33,6 +33,7 @@ public final class ProcessorSettings {
   public static final String AGGREGATE_CORRECTION_RETENTION =
       "tokenmeter.aggregate.correction-retention";
   public static final String AGGREGATE_EMIT_UPDATES = "tokenmeter.aggregate.emit-updates";
+  public static final String AGGREGATE_UPDATE_INTERVAL = "tokenmeter.aggregate.update-interval";
   public static final String SHUTDOWN_TIMEOUT = "tokenmeter.shutdown.timeout";
   public static final String UNPRICED_RETRY_INTERVAL = "tokenmeter.unpriced.retry-interval";
   public static final String BUDGET_STATE_INTERVAL = "tokenmeter.budget.state-interval";
@@ -54,6 +55,13 @@ public final class ProcessorSettings {
   public static final Duration DEFAULT_AGGREGATE_CORRECTION_RETENTION = Duration.ofDays(1);
 
   public static final boolean DEFAULT_AGGREGATE_EMIT_UPDATES = true;
+
+  /**
+   * At most one update per window and key in this time (wall clock): fresh enough for a dashboard,
+   * and a busy key costs one record per second instead of one per event. Zero = after every event.
+   */
+  public static final Duration DEFAULT_AGGREGATE_UPDATE_INTERVAL = Duration.ofSeconds(1);
+
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
   /** How often parked unpriced events are retried, if the catalog changed in between. */
@@ -78,6 +86,7 @@ public final class ProcessorSettings {
   private final Duration aggregateGrace;
   private final Duration correctionRetention;
   private final boolean emitUpdates;
+  private final Duration updateInterval;
   private final Duration shutdownTimeout;
   private final Duration unpricedRetryInterval;
   private final Duration budgetStateInterval;
@@ -105,6 +114,7 @@ public final class ProcessorSettings {
     budgetStateInterval = reader.duration(BUDGET_STATE_INTERVAL, false);
     dedupRetention = reader.duration(DEDUP_RETENTION, true);
     emitUpdates = reader.bool(AGGREGATE_EMIT_UPDATES);
+    updateInterval = reader.duration(AGGREGATE_UPDATE_INTERVAL, false);
     if (topicKeys().stream().map(values::get).distinct().count() != topicKeys().size()) {
       reader.problem("the tokenmeter.topic.* settings must name 9 different topics; two are equal");
     }
@@ -142,6 +152,7 @@ public final class ProcessorSettings {
     defaults.put(AGGREGATE_GRACE, DEFAULT_AGGREGATE_GRACE.toString());
     defaults.put(AGGREGATE_CORRECTION_RETENTION, DEFAULT_AGGREGATE_CORRECTION_RETENTION.toString());
     defaults.put(AGGREGATE_EMIT_UPDATES, String.valueOf(DEFAULT_AGGREGATE_EMIT_UPDATES));
+    defaults.put(AGGREGATE_UPDATE_INTERVAL, DEFAULT_AGGREGATE_UPDATE_INTERVAL.toString());
     defaults.put(SHUTDOWN_TIMEOUT, DEFAULT_SHUTDOWN_TIMEOUT.toString());
     defaults.put(UNPRICED_RETRY_INTERVAL, DEFAULT_UNPRICED_RETRY_INTERVAL.toString());
     defaults.put(BUDGET_STATE_INTERVAL, DEFAULT_BUDGET_STATE_INTERVAL.toString());
@@ -228,6 +239,10 @@ public final class ProcessorSettings {
 
   public boolean emitAggregateUpdates() {
     return emitUpdates;
+  }
+
+  public Duration aggregateUpdateInterval() {
+    return updateInterval;
   }
 
   public Duration shutdownTimeout() {

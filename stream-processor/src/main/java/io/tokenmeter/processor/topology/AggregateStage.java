@@ -1,7 +1,9 @@
 package io.tokenmeter.processor.topology;
 
 import io.tokenmeter.processor.aggregate.MonthSpendProcessor;
+import io.tokenmeter.processor.aggregate.StoredTotals;
 import io.tokenmeter.processor.aggregate.WindowedSpendProcessor;
+import io.tokenmeter.processor.aggregate.codec.StoredTotalsSerde;
 import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.schema.v1.PricedUsage;
 import io.tokenmeter.schema.v1.WindowedAggregate;
@@ -25,11 +27,12 @@ public final class AggregateStage {
       ProcessorSettings settings,
       TopologySerdes serdes,
       Clock clock) {
-    StoreBuilder<KeyValueStore<String, WindowedAggregate>> store =
+    StoredTotalsSerde storeValues = new StoredTotalsSerde(serdes.aggregates().deserializer());
+    StoreBuilder<KeyValueStore<String, StoredTotals>> store =
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.AGGREGATE_WINDOWS),
                 Serdes.String(),
-                serdes.aggregates())
+                storeValues)
             .withCachingEnabled();
     builder.addStateStore(store);
     priced
@@ -39,6 +42,7 @@ public final class AggregateStage {
                     settings.aggregateGrace(),
                     settings.correctionRetention(),
                     settings.emitAggregateUpdates(),
+                    settings.aggregateUpdateInterval(),
                     clock),
             Named.as(StoreNames.AGGREGATE_PROCESSOR),
             StoreNames.AGGREGATE_WINDOWS)
@@ -50,7 +54,7 @@ public final class AggregateStage {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.MONTH_SPEND),
                 Serdes.String(),
-                serdes.aggregates())
+                storeValues)
             .withCachingEnabled());
     priced.process(
         () -> new MonthSpendProcessor(clock),

@@ -74,6 +74,8 @@ class WindowedAggregateTopologyTest {
 
   private List<WindowedAggregate> drain(
       AggregateDimension dimension, WindowSize size, String windowStart) {
+    // Updates leave once per update interval of wall-clock time.
+    fixture.driver().advanceWallClockTime(ProcessorSettings.DEFAULT_AGGREGATE_UPDATE_INTERVAL);
     seen.addAll(aggregates.readKeyValuesToList());
     return seen.stream()
         .map(kv -> kv.value)
@@ -206,16 +208,17 @@ class WindowedAggregateTopologyTest {
     assertThat(hour.getIsFinal()).isTrue();
     assertThat(hour.getEventCount()).isEqualTo(2);
     assertThat(hour.getTotalCost()).isEqualTo(TestEvents.money("8"));
-    KeyValueStore<String, WindowedAggregate> store =
+    KeyValueStore<String, StoredTotals> store =
         fixture.driver().getKeyValueStore(StoreNames.AGGREGATE_WINDOWS);
     try (var all = store.all()) {
       all.forEachRemaining(
           entry ->
-              assertThat(entry.value.getWindowStart())
+              assertThat(entry.value.totals().getWindowStart())
                   .as("minute window 10:00 was dropped from the store")
                   .satisfiesAnyOf(
                       start ->
-                          assertThat(entry.value.getWindowSize()).isNotEqualTo(WindowSize.MINUTE),
+                          assertThat(entry.value.totals().getWindowSize())
+                              .isNotEqualTo(WindowSize.MINUTE),
                       start -> assertThat(start).isAfter(Instant.parse("2026-03-01T10:00:00Z"))));
     }
   }
@@ -246,6 +249,53 @@ class WindowedAggregateTopologyTest {
             latest(AggregateDimension.TENANT, WindowSize.HOUR, "2026-03-01T10:00:00Z")
                 .getTenantId())
         .isEqualTo("tenant-b");
+  }
+
+  @Test
+  void shouldEmitTheLatestTotalsOfAChangedWindowOncePerUpdateInterval() {
+    startWithGraceOneMinute();
+    send("tenant-a", "2026-03-01T10:00:10Z", "1", "0");
+    send("tenant-a", "2026-03-01T10:00:20Z", "2", "0");
+    send("tenant-a", "2026-03-01T10:00:30Z", "4", "0");
+    assertThat(aggregates.isEmpty()).as("nothing before the interval passed").isTrue();
+
+    List<WindowedAggregate> minute =
+        drain(AggregateDimension.TENANT, WindowSize.MINUTE, "2026-03-01T10:00:00Z");
+
+    assertThat(minute).hasSize(1);
+    assertThat(minute.get(0).getEventCount()).isEqualTo(3);
+    assertThat(minute.get(0).getTotalCost()).isEqualTo(TestEvents.money("7"));
+    assertThat(minute.get(0).getRevision()).isEqualTo(3);
+    assertThat(seen).as("one record per window and dimension key").hasSize(9);
+    fixture.driver().advanceWallClockTime(ProcessorSettings.DEFAULT_AGGREGATE_UPDATE_INTERVAL);
+    assertThat(aggregates.isEmpty()).as("an unchanged window is not emitted again").isTrue();
+
+    send("tenant-a", "2026-03-01T10:00:40Z", "8", "0");
+    WindowedAggregate next =
+        latest(AggregateDimension.TENANT, WindowSize.MINUTE, "2026-03-01T10:00:00Z");
+    assertThat(next.getEventCount()).isEqualTo(4);
+    assertThat(next.getRevision()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldEmitAfterEveryEventWhenTheUpdateIntervalIsZero() {
+    start(
+        Map.of(
+            ProcessorSettings.AGGREGATE_GRACE, "PT1M",
+            ProcessorSettings.AGGREGATE_UPDATE_INTERVAL, "PT0S"));
+    send("tenant-a", "2026-03-01T10:00:10Z", "1", "0");
+    send("tenant-a", "2026-03-01T10:00:20Z", "2", "0");
+
+    seen.addAll(aggregates.readKeyValuesToList());
+
+    assertThat(seen).hasSize(18);
+    assertThat(
+            seen.stream()
+                .map(kv -> kv.value)
+                .filter(a -> a.getDimension() == AggregateDimension.TENANT)
+                .filter(a -> a.getWindowSize() == WindowSize.MINUTE)
+                .map(WindowedAggregate::getEventCount))
+        .containsExactly(1L, 2L);
   }
 
   @Test

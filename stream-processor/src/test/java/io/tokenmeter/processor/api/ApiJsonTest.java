@@ -20,7 +20,9 @@ class ApiJsonTest {
 
   private static WindowedAggregate aggregate(AggregateDimension dimension, PricedUsage priced) {
     AggregateKey key = AggregateKey.of(dimension, AggregateWindow.DAY, DAY.toEpochMilli(), priced);
-    return Spend.add(Spend.empty(key), priced, false, NOW);
+    WindowedAggregate totals = Spend.empty(key);
+    Spend.addTo(totals, priced, false, NOW);
+    return totals;
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenmeter.processor.ProcessorMetrics;
+import io.tokenmeter.processor.aggregate.StoredTotals;
 import io.tokenmeter.processor.testing.DriverFixture;
 import io.tokenmeter.processor.testing.TestBudgets;
 import io.tokenmeter.processor.testing.TestEvents;
@@ -15,7 +16,6 @@ import io.tokenmeter.schema.v1.BudgetDefinition;
 import io.tokenmeter.schema.v1.BudgetState;
 import io.tokenmeter.schema.v1.PricedUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
-import io.tokenmeter.schema.v1.WindowedAggregate;
 import io.tokenmeter.serde.AvroSerde;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -93,12 +93,12 @@ class SpendApiTopologyTest {
     StoreAccess stores =
         new StoreAccess() {
           @Override
-          public ReadOnlyKeyValueStore<String, WindowedAggregate> aggregates() {
+          public ReadOnlyKeyValueStore<String, StoredTotals> aggregates() {
             return driver.getKeyValueStore(StoreNames.AGGREGATE_WINDOWS);
           }
 
           @Override
-          public ReadOnlyKeyValueStore<String, WindowedAggregate> monthSpend() {
+          public ReadOnlyKeyValueStore<String, StoredTotals> monthSpend() {
             return driver.getKeyValueStore(StoreNames.MONTH_SPEND);
           }
 

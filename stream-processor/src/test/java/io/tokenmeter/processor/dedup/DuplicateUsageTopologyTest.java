@@ -65,7 +65,7 @@ class DuplicateUsageTopologyTest {
 
     assertThat(pricedIds()).containsExactly("retried", "next");
     List<WindowedAggregate> minute =
-        topics.aggregates.readValuesToList().stream()
+        topics.aggregateUpdates().stream()
             .filter(a -> a.getWindowSize() == WindowSize.MINUTE)
             .filter(a -> a.getDimension() == AggregateDimension.TENANT)
             .toList();

@@ -237,7 +237,7 @@ class EnrichmentTopologyTest {
     topics.send(event("two", "tenant-a", "2026-01-20T10:30:00Z"));
 
     List<WindowedAggregate> hour =
-        topics.aggregates.readValuesToList().stream()
+        topics.aggregateUpdates().stream()
             .filter(a -> a.getDimension() == AggregateDimension.TENANT)
             .filter(a -> a.getWindowSize() == WindowSize.HOUR)
             .toList();

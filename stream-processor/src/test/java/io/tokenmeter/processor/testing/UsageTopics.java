@@ -1,5 +1,6 @@
 package io.tokenmeter.processor.testing;
 
+import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.processor.topology.Topics;
 import io.tokenmeter.schema.v1.ModelPrice;
 import io.tokenmeter.schema.v1.PricedUsage;
@@ -8,6 +9,7 @@ import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.schema.v1.WindowedAggregate;
 import io.tokenmeter.serde.AvroSerde;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -67,6 +69,12 @@ public final class UsageTopics {
   }
 
   /** Sends with the event time as the Kafka timestamp, as the SDK's producer does. */
+  /** Aggregate records emitted so far, after one update interval of wall-clock time passed. */
+  public List<WindowedAggregate> aggregateUpdates() {
+    fixture.driver().advanceWallClockTime(ProcessorSettings.DEFAULT_AGGREGATE_UPDATE_INTERVAL);
+    return aggregates.readValuesToList();
+  }
+
   public void send(UsageEvent event) {
     usage.pipeInput(
         event.getTenantId().getBytes(StandardCharsets.UTF_8),

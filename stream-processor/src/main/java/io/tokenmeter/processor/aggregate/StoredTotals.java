@@ -1,0 +1,30 @@
+package io.tokenmeter.processor.aggregate;
+
+import io.tokenmeter.schema.v1.WindowedAggregate;
+
+/**
+ * A value of the aggregate stores: the running totals and the highest revision of them already
+ * emitted on the aggregates topic. Keeping the emitted revision in the store (not only in memory)
+ * makes "this update still has to be emitted" part of the same transaction as the totals, so an
+ * update is neither lost nor emitted twice when the processor dies between a commit and the next
+ * emission.
+ *
+ * <p>The totals are mutable and the aggregate processors add to them in place (the store serializes
+ * on every put, so nothing it holds changes afterwards).
+ */
+public record StoredTotals(WindowedAggregate totals, long emittedRevision) {
+
+  /** Totals whose current revision has already been emitted (or never needs to be). */
+  public static StoredTotals emitted(WindowedAggregate totals) {
+    return new StoredTotals(totals, totals.getRevision());
+  }
+
+  /** Totals with changes not yet on the aggregates topic. */
+  public static StoredTotals pending(WindowedAggregate totals) {
+    return new StoredTotals(totals, -1);
+  }
+
+  public boolean hasUnemittedUpdate() {
+    return totals.getRevision() > emittedRevision;
+  }
+}
