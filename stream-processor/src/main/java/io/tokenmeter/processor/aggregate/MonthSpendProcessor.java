@@ -1,6 +1,7 @@
 package io.tokenmeter.processor.aggregate;
 
 import io.tokenmeter.processor.ProcessorMetrics;
+import io.tokenmeter.processor.state.DecodedValueCache;
 import io.tokenmeter.processor.topology.StoreNames;
 import io.tokenmeter.schema.v1.AggregateDimension;
 import io.tokenmeter.schema.v1.PricedUsage;

@@ -59,7 +59,12 @@ public final class StoreKeys {
   }
 
   private static String prefix(long closeTimeMs) {
-    String digits = Long.toString(closeTimeMs);
-    return "0".repeat(WIDTH - digits.length()) + digits;
+    char[] digits = new char[WIDTH];
+    long rest = closeTimeMs;
+    for (int i = WIDTH - 1; i >= 0; i--) {
+      digits[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+    return new String(digits);
   }
 }

@@ -1,6 +1,7 @@
 package io.tokenmeter.processor.aggregate;
 
 import io.tokenmeter.processor.ProcessorMetrics;
+import io.tokenmeter.processor.state.DecodedValueCache;
 import io.tokenmeter.processor.topology.StoreNames;
 import io.tokenmeter.schema.v1.AggregateDimension;
 import io.tokenmeter.schema.v1.PricedUsage;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -109,8 +109,8 @@ public final class WindowedSpendProcessor
   public void process(Record<String, PricedUsage> record) {
     long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
     for (AggregateWindow window : AggregateWindow.values()) {
-      Window bounds = window.windowFor(record.timestamp(), grace);
-      long closeTime = bounds.end() + grace.toMillis();
+      long windowStart = window.startOf(record.timestamp());
+      long closeTime = window.endOf(windowStart) + grace.toMillis();
       if (closeTime + retention.toMillis() <= streamTime) {
         expired.record();
         LOGGER.warn(
@@ -124,7 +124,7 @@ public final class WindowedSpendProcessor
         corrected.record();
       }
       for (AggregateDimension dimension : AggregateKey.dimensions()) {
-        AggregateKey key = AggregateKey.of(dimension, window, bounds.start(), record.value());
+        AggregateKey key = AggregateKey.of(dimension, window, windowStart, record.value());
         add(record, StoreKeys.of(closeTime, key), key, late);
       }
     }

@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -49,17 +48,16 @@ public final class SpendQuery {
    */
   public TenantSpend day(
       ReadOnlyKeyValueStore<String, StoredTotals> store, String tenant, LocalDate date) {
-    Window day =
-        AggregateWindow.DAY.windowFor(
-            date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), grace);
+    long dayStart =
+        AggregateWindow.DAY.startOf(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
     return read(
         store,
         tenant,
         DAY,
-        Instant.ofEpochMilli(day.start()),
-        Instant.ofEpochMilli(day.end()),
+        Instant.ofEpochMilli(dayStart),
+        Instant.ofEpochMilli(AggregateWindow.DAY.endOf(dayStart)),
         dimension ->
-            StoreKeys.tenantPrefix(dimension, AggregateWindow.DAY, day.start(), tenant, grace));
+            StoreKeys.tenantPrefix(dimension, AggregateWindow.DAY, dayStart, tenant, grace));
   }
 
   /** Spend of the current UTC calendar month (by the injected clock). */

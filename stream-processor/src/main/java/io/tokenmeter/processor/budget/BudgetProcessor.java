@@ -1,6 +1,7 @@
 package io.tokenmeter.processor.budget;
 
 import io.tokenmeter.processor.ProcessorMetrics;
+import io.tokenmeter.processor.state.DecodedValueCache;
 import io.tokenmeter.processor.topology.StoreNames;
 import io.tokenmeter.schema.v1.BudgetAlert;
 import io.tokenmeter.schema.v1.BudgetDefinition;
@@ -45,6 +46,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
   private final StateThrottle throttle;
   private ProcessorContext<String, BudgetOutput> context;
   private KeyValueStore<String, BudgetState> spend;
+  private DecodedValueCache<BudgetState> spendValues;
   private KeyValueStore<String, Long> forecasts;
   private Sensor alertsSensor;
   private Sensor stateSensor;
@@ -61,6 +63,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
   public void init(ProcessorContext<String, BudgetOutput> context) {
     this.context = context;
     spend = context.getStateStore(StoreNames.BUDGET_SPEND);
+    spendValues = new DecodedValueCache<>(spend, DecodedValueCache.DEFAULT_ENTRIES);
     forecasts = context.getStateStore(StoreNames.BUDGET_FORECASTS);
     alertsSensor = ProcessorMetrics.sensor(context, ProcessorMetrics.ALERTS_EMITTED);
     stateSensor = ProcessorMetrics.sensor(context, ProcessorMetrics.BUDGET_STATE_UPDATES);
@@ -75,7 +78,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
 
   private void flushPending() {
     for (String id : throttle.drain(clock.millis())) {
-      BudgetState state = spend.get(id);
+      BudgetState state = spendValues.get(id);
       if (state != null && budgets.contains(id)) {
         emit(id, state, state.getUpdatedAt().toEpochMilli());
       }
@@ -98,7 +101,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
           });
     }
     for (String id : deleted) {
-      spend.delete(id);
+      spendValues.delete(id);
       forecasts.delete(id);
       throttle.forget(id);
       stateSensor.record();
@@ -128,7 +131,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
 
   private void track(BudgetDefinition budget, PricedUsage priced, long timestamp) {
     String id = budget.getBudgetId();
-    BudgetState current = spend.get(id);
+    BudgetState current = spendValues.get(id);
     Long forecastPeriod = forecasts.get(id);
     boolean forecastFired =
         current != null
@@ -140,7 +143,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
       return;
     }
     BudgetState state = step.get().state();
-    spend.put(id, state);
+    spendValues.put(id, state);
     if (step.get().forecastFired()) {
       forecasts.put(id, state.getPeriodStart().toEpochMilli());
     }
