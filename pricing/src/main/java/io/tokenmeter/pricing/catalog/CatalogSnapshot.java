@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable index of live price versions: one model matcher per provider and, per provider and
@@ -27,8 +28,23 @@ final class CatalogSnapshot {
           .thenComparing(PriceVersion::versionId)
           .reversed();
 
+  /**
+   * Most distinct (provider, model) names remembered per snapshot. Names come from events, so their
+   * number is not ours to bound; past this, names are matched again on every call.
+   */
+  static final int MATCH_MEMO_LIMIT = 4_096;
+
   private final Map<String, ModelMatcher> matchers;
   private final Map<String, List<PriceVersion>> versionsByModel;
+
+  /**
+   * Event (provider, model) -> catalog key of the matched model, or {@link #NO_MATCH}. Matching
+   * (aliases, normalisation, rules) was about a third of the cost of pricing an event, and its
+   * result depends only on this immutable snapshot. Concurrent: one snapshot serves every thread.
+   */
+  private final Map<String, String> matchMemo = new ConcurrentHashMap<>();
+
+  private static final String NO_MATCH = "";
 
   CatalogSnapshot(Collection<PriceVersion> versions) {
     Map<String, ModelMatcher.Builder> builders = new HashMap<>();
@@ -54,6 +70,33 @@ final class CatalogSnapshot {
 
   Resolution resolve(
       String provider, String model, String serviceTier, String tenantId, Instant eventTime) {
+    // Length-prefixed: no provider and model pair can spell another pair.
+    String eventKey = provider.length() + ":" + provider + model;
+    String matchedKey = matchMemo.get(eventKey);
+    if (matchedKey == null) {
+      matchedKey = match(provider, model);
+      if (matchMemo.size() < MATCH_MEMO_LIMIT) {
+        matchMemo.put(eventKey, matchedKey);
+      }
+    }
+    if (matchedKey.equals(NO_MATCH)) {
+      return new Unpriced(
+          UnpricedReason.NO_MATCHING_MODEL,
+          "no price matches model '"
+              + model
+              + "' of provider '"
+              + ProviderIds.canonical(provider)
+              + "'");
+    }
+    List<PriceVersion> versions = versionsByModel.get(matchedKey);
+    String matchedModel = matchedKey.substring(matchedKey.indexOf('\u0000') + 1);
+    return choose(versions, matchedModel, serviceTier, tenantId, eventTime);
+  }
+
+  /**
+   * The catalog key of the model {@code model} of {@code provider} matches, or {@link #NO_MATCH}.
+   */
+  private String match(String provider, String model) {
     String canonicalProvider = ProviderIds.canonical(provider);
     List<String> providers = new ArrayList<>();
     providers.add(canonicalProvider);
@@ -62,13 +105,10 @@ final class CatalogSnapshot {
       ModelMatcher matcher = matchers.get(candidate);
       Optional<String> matched = matcher == null ? Optional.empty() : matcher.match(model);
       if (matched.isPresent()) {
-        List<PriceVersion> versions = versionsByModel.get(key(candidate, matched.get()));
-        return choose(versions, matched.get(), serviceTier, tenantId, eventTime);
+        return key(candidate, matched.get());
       }
     }
-    return new Unpriced(
-        UnpricedReason.NO_MATCHING_MODEL,
-        "no price matches model '" + model + "' of provider '" + canonicalProvider + "'");
+    return NO_MATCH;
   }
 
   private static Resolution choose(

@@ -94,6 +94,30 @@ class PriceCatalogTest {
   }
 
   @Test
+  void shouldResolveARememberedNameAgainAtEachEventTimeTenantAndTier() {
+    for (int round = 0; round < 3; round++) {
+      assertThat(resolvedId(catalog.resolve("openai", "gpt-4o", null, "t1", JUN.minusMillis(1))))
+          .isEqualTo("openai/gpt-4o/standard/global/2025-01-01T00:00:00Z");
+      assertThat(resolvedId(catalog.resolve("openai", "gpt-4o", null, "acme", JUN)))
+          .isEqualTo("openai/gpt-4o/standard/acme/2025-06-01T00:00:00Z");
+      assertThat(resolvedId(catalog.resolve("openai", "gpt-4o", "batch", "t", JUN)))
+          .isEqualTo("openai/gpt-4o/batch/global/2025-01-01T00:00:00Z");
+      assertThat(catalog.resolve("openai", "gpt-9", null, "t", JUN)).isInstanceOf(Unpriced.class);
+    }
+  }
+
+  @Test
+  void shouldKeepResolvingNamesBeyondTheMemoLimit() {
+    for (int i = 0; i < CatalogSnapshot.MATCH_MEMO_LIMIT + 10; i++) {
+      assertThat(catalog.resolve("openai", "unknown-" + i, null, "t", JUN))
+          .isInstanceOf(Unpriced.class);
+    }
+
+    assertThat(resolvedId(catalog.resolve("openai", "gpt-4o", null, "t1", JUN)))
+        .isEqualTo("openai/gpt-4o/standard/global/2025-06-01T00:00:00Z");
+  }
+
+  @Test
   void shouldFallBackFromAzureToTheOriginProvider() {
     assertThat(resolvedId(catalog.resolve("azure", "gpt-4o", null, "t", JUN)))
         .isEqualTo("openai/gpt-4o/standard/global/2025-06-01T00:00:00Z");
