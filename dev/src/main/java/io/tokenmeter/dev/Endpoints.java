@@ -27,7 +27,9 @@ public record Endpoints(
               + " ORDER BY spend_usd DESC LIMIT 10",
           "SELECT alerted_at, budget_id, tenant_id, kind, threshold_percent, spend_usd, limit_usd"
               + " FROM tokenmeter_budget_alerts FINAL ORDER BY alerted_at DESC LIMIT 20",
-          "SELECT count() FROM tokenmeter_unpriced_usage FINAL");
+          // Events still waiting for a price: an event priced later has a RESOLVED latest row.
+          "SELECT count() AS waiting_for_a_price FROM tokenmeter_unpriced_usage FINAL"
+              + " WHERE status = 'UNPRICED'");
 
   /** The JSON document of endpoints.json, in a stable key order. */
   public Map<String, Object> toJson() {

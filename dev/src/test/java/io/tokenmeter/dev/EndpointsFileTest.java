@@ -69,4 +69,14 @@ class EndpointsFileTest {
         .contains("Spend API           http://127.0.0.1:8080/v1/")
         .contains(Endpoints.SAMPLE_QUERIES.getFirst() + ";");
   }
+
+  @Test
+  void shouldCountOnlyUnpricedEventsStillWaitingNotOnesPricedSince() {
+    String text = ENDPOINTS.toText();
+
+    assertThat(text)
+        .contains(
+            "SELECT count() AS waiting_for_a_price FROM tokenmeter_unpriced_usage FINAL"
+                + " WHERE status = 'UNPRICED';");
+  }
 }

@@ -13,6 +13,7 @@ import io.tokenmeter.sink.fixtures.SampleRecords;
 import io.tokenmeter.sink.row.RecordConverter;
 import io.tokenmeter.sink.row.Row;
 import io.tokenmeter.sink.row.SinkTable;
+import io.tokenmeter.sink.row.UnpricedStatus;
 import io.tokenmeter.sink.writer.InsertPath;
 import io.tokenmeter.sink.writer.JdbcRowWriter;
 import io.tokenmeter.testenv.StackEndpoints;
@@ -80,12 +81,21 @@ class AnalyticsQueriesIT {
       }
       writer.insert(SinkTable.PRICED_USAGE, priced, "analytics/" + run + "/priced");
       UnpricedUsage waiting = SampleRecords.unpriced(tenant + "-waiting", tenant);
-      UnpricedUsage priceFound = SampleRecords.unpriced(tenant + "-0", tenant); // priced above
+      UnpricedUsage parked = SampleRecords.unpriced(tenant + "-0", tenant); // priced above
+      // The processor's record when it priced the parked event 90 s after first seeing it.
+      UnpricedUsage priceFound =
+          UnpricedUsage.newBuilder(parked)
+              .setLastAttemptAt(parked.getFirstSeen().plusSeconds(90))
+              .build();
+      ConsumerRecord<byte[], byte[]> resolved = record(avro, topics.unpricedUsage(), 2, priceFound);
+      resolved.headers().add(UnpricedStatus.STATUS_HEADER, utf8(UnpricedStatus.RESOLVED));
+      resolved.headers().add(UnpricedStatus.PRICE_VERSION_HEADER, utf8("v-" + run));
       writer.insert(
           SinkTable.UNPRICED_USAGE,
           List.of(
               convert(converter, avro, topics.unpricedUsage(), 0, waiting),
-              convert(converter, avro, topics.unpricedUsage(), 1, priceFound)),
+              convert(converter, avro, topics.unpricedUsage(), 1, parked),
+              converter.convert(resolved)),
           "analytics/" + run + "/unpriced");
     }
 
@@ -120,6 +130,14 @@ class AnalyticsQueriesIT {
                       + "'"))
           .isEqualTo(1);
       assertThat(
+              reads.single(
+                  "SELECT concat(toString(events), '|', toString(max_wait_s)) FROM ("
+                      + queryContaining(queries, "median_wait_s")
+                      + ") WHERE resolved_price_version_id = 'v-"
+                      + run
+                      + "'"))
+          .isEqualTo("1|90");
+      assertThat(
               reads.decimal(
                   "SELECT toString(month_to_date_usd) FROM ("
                       + queryContaining(queries, "projected_month_usd")
@@ -132,8 +150,16 @@ class AnalyticsQueriesIT {
 
   private static Row convert(
       RecordConverter converter, AvroBytes avro, String topic, long offset, Object record) {
-    return converter.convert(
-        new ConsumerRecord<>(topic, 0, offset, null, avro.bytes(topic, record)));
+    return converter.convert(record(avro, topic, offset, record));
+  }
+
+  private static ConsumerRecord<byte[], byte[]> record(
+      AvroBytes avro, String topic, long offset, Object record) {
+    return new ConsumerRecord<>(topic, 0, offset, null, avro.bytes(topic, record));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static String queryContaining(List<String> queries, String text) {

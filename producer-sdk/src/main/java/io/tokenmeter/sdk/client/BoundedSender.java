@@ -112,10 +112,12 @@ final class BoundedSender {
 
   /**
    * Stops taking events. Call after the producer is closed: events still queued then fail at once
-   * on the closed producer, so every future settles.
+   * on the closed producer, so every future settles. {@code afterStop} runs once the sender thread
+   * has exited, even if that is after {@code timeout}: close the serializer there, since a send
+   * still running may encode with it.
    */
-  void shutdown(Duration timeout) {
-    senderThread.shutdown(timeout);
+  void shutdown(Duration timeout, Runnable afterStop) {
+    senderThread.shutdown(timeout, afterStop);
   }
 
   private CompletableFuture<PublishResult> send(UsageEvent event) {

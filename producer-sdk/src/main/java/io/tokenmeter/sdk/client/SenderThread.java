@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,11 @@ final class SenderThread {
   static final int MAX_DRAIN = 512;
 
   private static final Runnable STOP = () -> {};
+
+  /** In {@link #afterStop} once the thread has exited: a hook set later runs on its caller. */
+  private static final Runnable EXITED = () -> {};
+
+  private final AtomicReference<Runnable> afterStop = new AtomicReference<>();
 
   private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private final Thread thread;
@@ -51,13 +57,26 @@ final class SenderThread {
     return tasks.size();
   }
 
-  /** Runs what is queued, then stops; waits up to {@code timeout} for that. */
-  void shutdown(Duration timeout) {
+  /**
+   * Runs what is queued, then stops, then runs {@code afterStop} (exactly once); waits up to {@code
+   * timeout} for that. When the thread is still busy after {@code timeout}, {@code afterStop} runs
+   * later, on this thread as it exits: it is for closing what the queued tasks use, which must not
+   * happen under a task still running. Call once.
+   */
+  void shutdown(Duration timeout, Runnable afterStop) {
     tasks.add(STOP);
+    if (!this.afterStop.compareAndSet(null, afterStop)) {
+      if (this.afterStop.get() != EXITED) {
+        throw new IllegalStateException("usage sender shutdown was already requested");
+      }
+      // The thread exited already (it was interrupted): no task can still use what this closes.
+      runSafely(afterStop);
+    }
     try {
       thread.join(Math.max(1L, timeout.toMillis()));
       if (thread.isAlive()) {
-        LOGGER.warn("usage sender thread still busy after {}", timeout);
+        LOGGER.warn(
+            "usage sender thread still busy after {}; its resources close when it stops", timeout);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -78,6 +97,10 @@ final class SenderThread {
       batch.clear();
       tasks.drainTo(batch);
       batch.forEach(SenderThread::runSafely);
+      Runnable hook = afterStop.getAndSet(EXITED);
+      if (hook != null) {
+        runSafely(hook);
+      }
     }
   }
 

@@ -49,12 +49,24 @@ public final class UsageClient implements AutoCloseable {
   private final UsageEventFactory events;
   private final BoundedSender sender;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Duration senderStopTimeout;
 
   UsageClient(
       UsageClientSettings settings,
       Producer<String, byte[]> producer,
       Serializer<UsageEvent> serializer,
       Clock clock) {
+    this(settings, producer, serializer, clock, SENDER_STOP_TIMEOUT);
+  }
+
+  /** With how long {@link #close(Duration)} waits for a stuck sender thread; for tests. */
+  UsageClient(
+      UsageClientSettings settings,
+      Producer<String, byte[]> producer,
+      Serializer<UsageEvent> serializer,
+      Clock clock,
+      Duration senderStopTimeout) {
+    this.senderStopTimeout = senderStopTimeout;
     this.settings = settings;
     this.producer = producer;
     this.serializer = serializer;
@@ -128,7 +140,9 @@ public final class UsageClient implements AutoCloseable {
 
   /**
    * Flushes, then closes the producer, together within {@code timeout}. Events still pending when
-   * time runs out fail, and their futures say so. Idempotent: later calls return at once.
+   * time runs out fail, and their futures say so. Then waits a bounded time (5 s) for the sender
+   * thread to stop; the serializer is closed when that thread exits, even if that is later.
+   * Idempotent: later calls return at once.
    */
   public void close(Duration timeout) {
     if (!closed.compareAndSet(false, true)) {
@@ -150,8 +164,9 @@ public final class UsageClient implements AutoCloseable {
     } finally {
       long remaining = Math.max(0L, deadline - System.nanoTime());
       producer.close(Duration.ofNanos(remaining));
-      sender.shutdown(SENDER_STOP_TIMEOUT);
-      serializer.close();
+      // A sender thread still inside a send (stuck past the timeout) may yet encode queued
+      // events: the serializer closes only once that thread has exited, never under it.
+      sender.shutdown(senderStopTimeout, serializer::close);
       LOGGER.info("usage client closed: {}", sender.metrics());
     }
   }

@@ -29,8 +29,9 @@ public final class RecordConverter implements AutoCloseable {
   private final Clock clock;
 
   private record Route<T>(RowMapper<T> mapper, KafkaAvroDeserializer<T> deserializer) {
-    List<Object> payload(String topic, byte[] value) {
-      return mapper.payload(deserializer.deserialize(topic, value));
+    List<Object> payload(ConsumerRecord<byte[], byte[]> record) {
+      return mapper.payload(
+          deserializer.deserialize(record.topic(), record.value()), record.headers());
     }
   }
 
@@ -79,7 +80,7 @@ public final class RecordConverter implements AutoCloseable {
     }
     List<Object> values;
     try {
-      values = new ArrayList<>(route.payload(record.topic(), record.value()));
+      values = new ArrayList<>(route.payload(record));
     } catch (RuntimeException e) {
       if (classifier.classify(e) == ErrorKind.RETRIABLE) {
         throw new RetriableRecordException(

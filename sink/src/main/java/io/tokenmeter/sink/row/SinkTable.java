@@ -68,7 +68,14 @@ public enum SinkTable {
       "tokenmeter_unpriced_usage",
       concat(
           EventColumns.NAMES,
-          List.of("reason", "reason_message", "first_seen", "last_attempt_at"))),
+          List.of(
+              "reason",
+              "reason_message",
+              "first_seen",
+              "last_attempt_at",
+              "status",
+              "resolved_at",
+              "resolved_price_version_id"))),
   DEAD_LETTERS(
       "tokenmeter_dead_letters",
       List.of(

@@ -11,7 +11,9 @@ import io.tokenmeter.sink.fixtures.InMemoryRowWriter;
 import io.tokenmeter.sink.fixtures.MutableClock;
 import io.tokenmeter.sink.fixtures.SampleRecords;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +37,10 @@ class RecordConverterTest {
   private ConsumerRecord<byte[], byte[]> record(String topic, long offset, Object value) {
     byte[] bytes = value instanceof byte[] raw ? raw : avro.bytes(topic, value);
     return new ConsumerRecord<>(topic, 4, offset, "acme".getBytes(), bytes);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static Object value(Row row, String column) {
@@ -88,6 +94,51 @@ class RecordConverterTest {
     assertThat(letter.table()).isEqualTo(SinkTable.DEAD_LETTERS);
     assertThat(value(letter, "value_hex")).isEqualTo("01000000070a");
     assertThat(value(letter, "stage")).isEqualTo("stream-processor/deserialize");
+  }
+
+  @Test
+  void shouldStoreAResolvedUnpricedRecordWithItsStatusTimeAndPriceVersion() {
+    ConsumerRecord<byte[], byte[]> resolved =
+        record(topics.unpricedUsage(), 3, SampleRecords.unpriced("e-9", "acme"));
+    resolved.headers().add(UnpricedStatus.STATUS_HEADER, utf8("RESOLVED"));
+    resolved.headers().add(UnpricedStatus.PRICE_VERSION_HEADER, utf8("anthropic/sonnet/v7"));
+
+    Row row = converter.convert(resolved);
+
+    assertThat(row.table()).isEqualTo(SinkTable.UNPRICED_USAGE);
+    assertThat(value(row, "status")).isEqualTo("RESOLVED");
+    assertThat(value(row, "resolved_at")).isEqualTo(SampleRecords.PRICED_AT); // last_attempt_at
+    assertThat(value(row, "resolved_price_version_id")).isEqualTo("anthropic/sonnet/v7");
+    assertThat(value(row, "kafka_offset")).isEqualTo(3L);
+  }
+
+  @Test
+  void shouldStoreUnpricedRecordsWithOrWithoutTheHeaderAsWaiting() {
+    ConsumerRecord<byte[], byte[]> tagged =
+        record(topics.unpricedUsage(), 1, SampleRecords.unpriced("e-1", "acme"));
+    tagged.headers().add(UnpricedStatus.STATUS_HEADER, utf8("UNPRICED"));
+    ConsumerRecord<byte[], byte[]> headerless =
+        record(topics.unpricedUsage(), 2, SampleRecords.unpriced("e-2", "acme"));
+
+    for (Row row : List.of(converter.convert(tagged), converter.convert(headerless))) {
+      assertThat(value(row, "status")).isEqualTo("UNPRICED");
+      assertThat(value(row, "resolved_at")).isNull();
+      assertThat(value(row, "resolved_price_version_id")).isNull();
+    }
+  }
+
+  @Test
+  void shouldDeadLetterAnUnpricedRecordWithAnUnknownStatus() {
+    ConsumerRecord<byte[], byte[]> odd =
+        record(topics.unpricedUsage(), 5, SampleRecords.unpriced("e-5", "acme"));
+    odd.headers().add(UnpricedStatus.STATUS_HEADER, utf8("resolved"));
+
+    Row row = converter.convert(odd);
+
+    assertThat(row.table()).isEqualTo(SinkTable.DEAD_LETTERS);
+    assertThat(value(row, "reason")).isEqualTo("INVALID_EVENT");
+    assertThat((String) value(row, "reason_message"))
+        .contains("tokenmeter.unpriced.status is 'resolved'");
   }
 
   @Test

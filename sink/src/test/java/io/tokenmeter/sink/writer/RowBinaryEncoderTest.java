@@ -7,17 +7,19 @@ import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
 import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.data.ClickHouseColumn;
 import com.clickhouse.data.ClickHouseFormat;
+import io.tokenmeter.schema.v1.UnpricedUsage;
 import io.tokenmeter.sink.config.SinkTopics;
 import io.tokenmeter.sink.error.ErrorClassifier;
 import io.tokenmeter.sink.fixtures.AvroBytes;
+import io.tokenmeter.sink.fixtures.MigratedColumns;
 import io.tokenmeter.sink.fixtures.SampleRecords;
 import io.tokenmeter.sink.row.RecordConverter;
 import io.tokenmeter.sink.row.Row;
 import io.tokenmeter.sink.row.SinkTable;
-import io.tokenmeter.sink.schema.Migration;
-import io.tokenmeter.sink.schema.MigrationScripts;
+import io.tokenmeter.sink.row.UnpricedStatus;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,18 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The sink's own RowBinary encoder against the driver's generic writer as the oracle. */
 class RowBinaryEncoderTest {
-
-  private static final Pattern CREATE_TABLE =
-      Pattern.compile(
-          "CREATE TABLE IF NOT EXISTS (\\w+)\\s*\\((.*?)\\n\\)\\s*ENGINE", Pattern.DOTALL);
 
   private final AvroBytes avro = new AvroBytes("encoder-" + UUID.randomUUID());
   private final SinkTopics topics = SinkTopics.defaults();
@@ -65,6 +62,25 @@ class RowBinaryEncoderTest {
           .as(row.table().tableName())
           .isEqualTo(driverEncoded(schema, List.of(row)));
     }
+  }
+
+  @Test
+  void shouldWriteTheSameBytesAsTheDriverForResolvedAndWaitingUnpricedRows() throws Exception {
+    TableSchema schema = schemaFromMigrations(SinkTable.UNPRICED_USAGE);
+    UnpricedUsage parked = SampleRecords.unpriced("e-3", "acme");
+    RecordHeaders resolvedHeaders = new RecordHeaders();
+    resolvedHeaders.add(UnpricedStatus.STATUS_HEADER, bytes(UnpricedStatus.RESOLVED));
+    resolvedHeaders.add(UnpricedStatus.PRICE_VERSION_HEADER, bytes("openai/gpt-4o/v2"));
+    Row resolved = row(topics.unpricedUsage(), parked, resolvedHeaders);
+    Row waiting = row(topics.unpricedUsage(), parked);
+    List<Row> rows = List.of(waiting, resolved);
+
+    byte[] ours = encoded(schema, rows);
+
+    assertThat(ours).isEqualTo(driverEncoded(schema, rows));
+    // Same event, so the two rows differ only in the status columns: the resolved one is longer
+    // by "RESOLVED" vs "UNPRICED" (same length), resolved_at (8 bytes) and the version (1 + 16).
+    assertThat(ours.length).isEqualTo(2 * encoded(schema, List.of(waiting)).length + 8 + 17);
   }
 
   @Test
@@ -161,7 +177,18 @@ class RowBinaryEncoderTest {
   }
 
   private Row row(String topic, Object value) {
-    return converter.convert(new ConsumerRecord<>(topic, 2, 7, null, avro.bytes(topic, value)));
+    return row(topic, value, new RecordHeaders());
+  }
+
+  private Row row(String topic, Object value, RecordHeaders headers) {
+    ConsumerRecord<byte[], byte[]> record =
+        new ConsumerRecord<>(topic, 2, 7, null, avro.bytes(topic, value));
+    headers.forEach(header -> record.headers().add(header));
+    return converter.convert(record);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static Row with(Row row, Map<String, Object> replacements) {
@@ -190,31 +217,12 @@ class RowBinaryEncoderTest {
     return out.toByteArray();
   }
 
-  /** The table's columns and types as the migrations declare them. */
+  /** The table's columns and types as the migrations leave them. */
   private static TableSchema schemaFromMigrations(SinkTable table) {
-    String ddl =
-        new MigrationScripts(0, 1000)
-            .load().stream()
-                .map(Migration::statements)
-                .flatMap(List::stream)
-                .filter(s -> s.contains("CREATE TABLE IF NOT EXISTS " + table.tableName() + "\n"))
-                .findFirst()
-                .orElseThrow();
-    Matcher matcher = CREATE_TABLE.matcher(ddl);
-    assertThat(matcher.find()).isTrue();
-    List<ClickHouseColumn> columns = new ArrayList<>();
-    for (String line : matcher.group(2).split("\n")) {
-      String definition = line.strip();
-      if (definition.isEmpty() || definition.startsWith("--")) {
-        continue;
-      }
-      String[] nameAndType = definition.split("\\s+", 2);
-      String type =
-          nameAndType[1].endsWith(",")
-              ? nameAndType[1].substring(0, nameAndType[1].length() - 1)
-              : nameAndType[1];
-      columns.add(ClickHouseColumn.of(nameAndType[0], type));
-    }
+    List<ClickHouseColumn> columns =
+        MigratedColumns.of(table).stream()
+            .map(column -> ClickHouseColumn.of(column.name(), column.type()))
+            .toList();
     return new TableSchema(table.tableName(), null, "default", columns);
   }
 }
