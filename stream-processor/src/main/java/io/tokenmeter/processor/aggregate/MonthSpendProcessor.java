@@ -1,7 +1,6 @@
 package io.tokenmeter.processor.aggregate;
 
 import io.tokenmeter.processor.ProcessorMetrics;
-import io.tokenmeter.processor.state.DecodedValueCache;
 import io.tokenmeter.processor.topology.StoreNames;
 import io.tokenmeter.schema.v1.AggregateDimension;
 import io.tokenmeter.schema.v1.PricedUsage;
@@ -52,8 +51,6 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
   /** Months already warned about, so a large backfill logs one line per month, not per event. */
   private final Set<YearMonth> warned = new HashSet<>();
 
-  private DecodedValueCache<StoredTotals> values;
-
   public MonthSpendProcessor(Clock clock) {
     this.clock = clock;
   }
@@ -63,7 +60,6 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
     this.context = context;
     this.store = context.getStateStore(StoreNames.MONTH_SPEND);
     this.notCounted = ProcessorMetrics.sensor(context, ProcessorMetrics.MONTH_EVENTS_NOT_COUNTED);
-    this.values = new DecodedValueCache<>(store, DecodedValueCache.DEFAULT_ENTRIES);
     context.schedule(CLEANUP_INTERVAL, PunctuationType.STREAM_TIME, this::dropOldMonths);
   }
 
@@ -88,11 +84,11 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
       AggregateKey dayKey =
           AggregateKey.of(dimension, AggregateWindow.DAY, start(month), record.value());
       String key = MonthKeys.of(month, dayKey);
-      StoredTotals current = values.get(key);
+      StoredTotals current = store.get(key);
       WindowedAggregate totals = current == null ? empty(month, dayKey) : current.totals();
       Spend.addTo(totals, record.value(), false, clock.instant());
       // Month totals are never emitted, so there is never an update waiting.
-      values.put(key, StoredTotals.emitted(totals));
+      store.put(key, StoredTotals.emitted(totals));
     }
   }
 
@@ -118,6 +114,6 @@ public final class MonthSpendProcessor implements Processor<String, PricedUsage,
         store.range(MonthKeys.FIRST, MonthKeys.before(oldestKept(streamTime)))) {
       range.forEachRemaining(entry -> old.add(entry.key));
     }
-    old.forEach(values::delete);
+    old.forEach(store::delete);
   }
 }

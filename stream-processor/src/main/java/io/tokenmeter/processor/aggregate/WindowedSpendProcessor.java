@@ -1,7 +1,6 @@
 package io.tokenmeter.processor.aggregate;
 
 import io.tokenmeter.processor.ProcessorMetrics;
-import io.tokenmeter.processor.state.DecodedValueCache;
 import io.tokenmeter.processor.topology.StoreNames;
 import io.tokenmeter.schema.v1.AggregateDimension;
 import io.tokenmeter.schema.v1.PricedUsage;
@@ -57,7 +56,6 @@ public final class WindowedSpendProcessor
 
   private ProcessorContext<String, WindowedAggregate> context;
   private KeyValueStore<String, StoredTotals> store;
-  private DecodedValueCache<StoredTotals> values;
   private Sensor corrected;
   private Sensor expired;
   private long finalizedUpTo = -1;
@@ -86,7 +84,6 @@ public final class WindowedSpendProcessor
   public void init(ProcessorContext<String, WindowedAggregate> context) {
     this.context = context;
     this.store = context.getStateStore(StoreNames.AGGREGATE_WINDOWS);
-    this.values = new DecodedValueCache<>(store, DecodedValueCache.DEFAULT_ENTRIES);
     this.corrected = ProcessorMetrics.sensor(context, ProcessorMetrics.LATE_EVENTS_CORRECTED);
     this.expired = ProcessorMetrics.sensor(context, ProcessorMetrics.LATE_EVENTS_EXPIRED);
     context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, this::closeWindows);
@@ -132,15 +129,15 @@ public final class WindowedSpendProcessor
 
   private void add(
       Record<String, PricedUsage> record, String storeKey, AggregateKey key, boolean late) {
-    StoredTotals current = values.get(storeKey);
+    StoredTotals current = store.get(storeKey);
     WindowedAggregate totals = current == null ? Spend.empty(key) : current.totals();
     Spend.addTo(totals, record.value(), late, clock.instant());
     if (late || (emitUpdates && !batchesUpdates())) {
       context.forward(new Record<>(key.id(), totals, record.timestamp()));
-      values.put(storeKey, StoredTotals.emitted(totals));
+      store.put(storeKey, StoredTotals.emitted(totals));
       return;
     }
-    values.put(storeKey, new StoredTotals(totals, current == null ? 0 : current.emittedRevision()));
+    store.put(storeKey, new StoredTotals(totals, current == null ? 0 : current.emittedRevision()));
     if (emitUpdates) {
       pending.add(storeKey);
     }
@@ -149,13 +146,13 @@ public final class WindowedSpendProcessor
   /** Emits the current totals of every window changed since the last call, once each. */
   private void emitPending() {
     for (String storeKey : pending) {
-      StoredTotals stored = values.get(storeKey);
+      StoredTotals stored = store.get(storeKey);
       if (stored != null && stored.hasUnemittedUpdate()) {
         WindowedAggregate totals = stored.totals();
         long timestamp =
             Math.max(context.currentStreamTimeMs(), totals.getWindowStart().toEpochMilli());
         context.forward(new Record<>(StoreKeys.aggregateId(storeKey), totals, timestamp));
-        values.put(storeKey, StoredTotals.emitted(totals));
+        store.put(storeKey, StoredTotals.emitted(totals));
       }
     }
     pending.clear();
@@ -173,7 +170,7 @@ public final class WindowedSpendProcessor
       if (!totals.getIsFinal()) {
         Spend.close(totals, clock.instant());
         context.forward(new Record<>(StoreKeys.aggregateId(entry.key), totals, streamTime));
-        values.put(entry.key, StoredTotals.emitted(totals));
+        store.put(entry.key, StoredTotals.emitted(totals));
       }
     }
     finalizedUpTo = streamTime;
@@ -182,7 +179,7 @@ public final class WindowedSpendProcessor
         store.range(StoreKeys.from(0), StoreKeys.upTo(streamTime - retention.toMillis()))) {
       range.forEachRemaining(entry -> expiredKeys.add(entry.key));
     }
-    expiredKeys.forEach(values::delete);
+    expiredKeys.forEach(store::delete);
     LOGGER.debug("Closed {} window(s), expired {}", closed.size(), expiredKeys.size());
   }
 }

@@ -1,10 +1,10 @@
 package io.tokenmeter.processor.topology;
 
 import io.tokenmeter.processor.aggregate.MonthSpendProcessor;
-import io.tokenmeter.processor.aggregate.StoredTotals;
 import io.tokenmeter.processor.aggregate.WindowedSpendProcessor;
 import io.tokenmeter.processor.aggregate.codec.StoredTotalsSerde;
 import io.tokenmeter.processor.config.ProcessorSettings;
+import io.tokenmeter.processor.state.WriteBehindStoreBuilder;
 import io.tokenmeter.schema.v1.PricedUsage;
 import io.tokenmeter.schema.v1.WindowedAggregate;
 import java.time.Clock;
@@ -13,9 +13,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /** Priced usage in, windowed aggregates out (see {@link WindowedSpendProcessor} for the policy). */
 public final class AggregateStage {
@@ -28,13 +25,9 @@ public final class AggregateStage {
       TopologySerdes serdes,
       Clock clock) {
     StoredTotalsSerde storeValues = new StoredTotalsSerde(serdes.aggregates().deserializer());
-    StoreBuilder<KeyValueStore<String, StoredTotals>> store =
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.AGGREGATE_WINDOWS),
-                Serdes.String(),
-                storeValues)
-            .withCachingEnabled();
-    builder.addStateStore(store);
+    builder.addStateStore(
+        WriteBehindStoreBuilder.persistent(
+            StoreNames.AGGREGATE_WINDOWS, Serdes.String(), storeValues));
     priced
         .<String, WindowedAggregate>process(
             () ->
@@ -51,11 +44,7 @@ public final class AggregateStage {
             Produced.with(Serdes.String(), serdes.aggregates())
                 .withName(StoreNames.AGGREGATE_SINK));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.MONTH_SPEND),
-                Serdes.String(),
-                storeValues)
-            .withCachingEnabled());
+        WriteBehindStoreBuilder.persistent(StoreNames.MONTH_SPEND, Serdes.String(), storeValues));
     priced.process(
         () -> new MonthSpendProcessor(clock),
         Named.as(StoreNames.MONTH_PROCESSOR),
