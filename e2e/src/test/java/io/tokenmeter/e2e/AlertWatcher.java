@@ -33,6 +33,7 @@ final class AlertWatcher implements AutoCloseable {
   private final Clock clock;
   private final Map<String, Integer> copiesByAlertId = new ConcurrentHashMap<>();
   private final List<Long> latencies = new CopyOnWriteArrayList<>();
+  private final List<Long> triggeredAt = new CopyOnWriteArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -61,6 +62,7 @@ final class AlertWatcher implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
           long readableAt = clock.millis();
           BudgetAlert alert = serde.deserializer().deserialize(topic, record.value());
+          triggeredAt.add(alert.getTriggeringEventTime().toEpochMilli());
           latencies.add(readableAt - alert.getTriggeringEventTime().toEpochMilli());
           copiesByAlertId.merge(alert.getAlertId(), 1, Integer::sum);
         }
@@ -83,6 +85,24 @@ final class AlertWatcher implements AutoCloseable {
 
   Percentiles latencies() {
     return new Percentiles(latencies.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /**
+   * Latencies of the alerts whose triggering event was published in each minute since {@code
+   * startMs}: {minute index -> percentiles}, in time order.
+   */
+  java.util.SortedMap<Long, Percentiles> latenciesByMinute(long startMs) {
+    java.util.SortedMap<Long, List<Long>> byMinute = new java.util.TreeMap<>();
+    for (int i = 0; i < Math.min(latencies.size(), triggeredAt.size()); i++) {
+      long minute = Math.max(0, triggeredAt.get(i) - startMs) / 60_000;
+      byMinute.computeIfAbsent(minute, m -> new java.util.ArrayList<>()).add(latencies.get(i));
+    }
+    java.util.SortedMap<Long, Percentiles> result = new java.util.TreeMap<>();
+    byMinute.forEach(
+        (minute, values) ->
+            result.put(
+                minute, new Percentiles(values.stream().mapToLong(Long::longValue).toArray())));
+    return result;
   }
 
   @Override

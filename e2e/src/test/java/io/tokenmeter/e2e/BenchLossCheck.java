@@ -44,6 +44,21 @@ final class BenchLossCheck {
             + ")");
   }
 
+  /**
+   * Publish-to-priced latency per minute of event time (the publish instant), so warm-up and stalls
+   * show where they happened: {minute start -> "p50 / p99 ms (rows)"}, in time order.
+   */
+  Map<String, String> pricingLatencyByMinute() {
+    return new java.util.TreeMap<>(
+        reads.pairs(
+            "SELECT formatDateTime(toStartOfMinute(event_time), '%H:%i'), concat("
+                + "toString(quantileExact(0.5)(d)), ' / ', toString(quantileExact(0.99)(d)),"
+                + " ' ms (', toString(count()), ')') FROM (SELECT event_time,"
+                + " toUnixTimestamp64Milli(priced_at) - toUnixTimestamp64Milli(event_time) AS d"
+                + where
+                + ") GROUP BY toStartOfMinute(event_time)"));
+  }
+
   static long alertRows(ClickHouseReads reads, String tenantPrefix) {
     return reads.countOrZero(
         "SELECT count() FROM tokenmeter_budget_alerts WHERE tenant_id LIKE '"

@@ -89,6 +89,15 @@ final class BenchReport {
             + alerts.latencies()
             + "; expected alerts "
             + expectedAlerts);
+    clickHouse
+        .pricingLatencyByMinute()
+        .forEach(
+            (minute, figures) -> lines.add("  pricing latency, minute " + minute + ": " + figures));
+    alerts
+        .latenciesByMinute(publisher.startMillis())
+        .forEach(
+            (minute, figures) ->
+                lines.add("  alert latency, minute " + (minute + 1) + " of the run: " + figures));
     lines.add(memory());
     lines.add("load average (1/5/15 min) at the end: " + loadAverage());
     write(lines);

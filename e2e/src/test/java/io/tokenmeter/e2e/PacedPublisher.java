@@ -27,6 +27,7 @@ final class PacedPublisher {
   private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
   private long sent;
   private long startNanos;
+  private long startMillis;
   private long endNanos;
 
   PacedPublisher(UsageClient client, BenchWorkload workload, Clock clock) {
@@ -38,6 +39,7 @@ final class PacedPublisher {
   /** Publishes for {@code duration} at {@code rate} events/s, then waits for every ack. */
   void run(int rate, Duration duration) {
     startNanos = System.nanoTime();
+    startMillis = clock.millis();
     long stop = startNanos + duration.toNanos();
     for (long now = startNanos; now < stop; now = System.nanoTime()) {
       long due = Math.min(rate * (now - startNanos) / 1_000_000_000L, rate * duration.toSeconds());
@@ -72,6 +74,11 @@ final class PacedPublisher {
 
   Throwable firstFailure() {
     return firstFailure.get();
+  }
+
+  /** The clock's time when publishing began (events are stamped with the same clock). */
+  long startMillis() {
+    return startMillis;
   }
 
   long startNanos() {

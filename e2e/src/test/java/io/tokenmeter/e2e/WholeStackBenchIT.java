@@ -135,11 +135,26 @@ class WholeStackBenchIT {
     }
   }
 
-  /** The processor's defaults (as {@code dev}), on this run's topics, API on a free port. */
+  /** System properties with this prefix set processor keys, e.g. {@code num.stream.threads}. */
+  static final String PROCESSOR_PROPERTY_PREFIX = "tokenmeter.bench.processor.";
+
+  /**
+   * The processor's defaults (as {@code dev}), on this run's topics, API on a free port, and any
+   * {@code -Dtokenmeter.bench.processor.<key>=<value>} of the run.
+   */
   private static Map<String, String> benchProcessorValues(PipelineConfig config) {
     Map<String, String> values = config.processorValues();
     values.remove("commit.interval.ms");
     values.remove(ProcessorSettings.UNPRICED_RETRY_INTERVAL);
+    System.getProperties()
+        .stringPropertyNames()
+        .forEach(
+            name -> {
+              if (name.startsWith(PROCESSOR_PROPERTY_PREFIX)) {
+                values.put(
+                    name.substring(PROCESSOR_PROPERTY_PREFIX.length()), System.getProperty(name));
+              }
+            });
     return values;
   }
 
