@@ -4,7 +4,9 @@ import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.data.ClickHouseColumn;
 import io.tokenmeter.sink.row.Row;
 import io.tokenmeter.sink.row.SinkTable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Encodes rows of one table as a RowBinary body, column encoders compiled once from the table's
@@ -25,28 +27,39 @@ final class RowBinaryEncoder {
   }
 
   /**
-   * For {@code table} as ClickHouse describes it.
+   * For {@code table} as ClickHouse describes it: the sink's columns ({@link SinkTable#columns()}),
+   * in that order, with the types ClickHouse gives them. Columns the table has beyond those are
+   * left out (the insert names its columns, so they take their defaults): a sink of the previous
+   * version keeps writing while a newer one has added columns, during a rolling upgrade.
    *
-   * @throws IllegalArgumentException when the columns differ from {@link SinkTable#columns()} or a
-   *     type is not supported
+   * @throws IllegalArgumentException when the table lacks a column the sink writes, or a type is
+   *     not supported
    */
   static RowBinaryEncoder of(SinkTable table, TableSchema schema) {
-    List<ClickHouseColumn> columns = schema.getColumns();
-    List<String> names = columns.stream().map(ClickHouseColumn::getColumnName).toList();
-    if (!names.equals(table.columns())) {
+    Map<String, ClickHouseColumn> byName = new HashMap<>();
+    schema.getColumns().forEach(column -> byName.put(column.getColumnName(), column));
+    List<String> missing =
+        table.columns().stream().filter(name -> !byName.containsKey(name)).toList();
+    if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
           table.tableName()
-              + " in ClickHouse has columns "
-              + names
-              + " but the sink writes "
-              + table.columns()
-              + "; apply the sink's migrations or update SinkTable");
+              + " in ClickHouse has no columns "
+              + missing
+              + " that the sink writes (it has "
+              + byName.keySet()
+              + "); apply the sink's migrations or update SinkTable");
     }
-    ColumnEncoder[] encoders = new ColumnEncoder[columns.size()];
+    List<String> names = table.columns();
+    ColumnEncoder[] encoders = new ColumnEncoder[names.size()];
     for (int i = 0; i < encoders.length; i++) {
-      encoders[i] = ColumnEncoders.forColumn(columns.get(i));
+      encoders[i] = ColumnEncoders.forColumn(byName.get(names.get(i)));
     }
     return new RowBinaryEncoder(table, names, encoders);
+  }
+
+  /** The columns each row's values are written for, in order (the insert's column list). */
+  List<String> columns() {
+    return names;
   }
 
   /**

@@ -16,9 +16,10 @@ import java.util.Map;
  * RowBinary through the driver's own client (the wire format of {@code
  * beta.row_binary_for_simple_insert}): typed binary values, no SQL text to build or parse. The JDBC
  * statement on that beta path ignores per-statement settings, so the sink calls the client directly
- * to pass the token with each insert. The body is encoded by {@link RowBinaryEncoder} (compiled
- * once per table from the described schema) into one reused buffer, and sent without a copy. Not
- * thread-safe: one per {@link JdbcRowWriter}.
+ * to pass the token with each insert. The insert names its columns, so a table that has gained
+ * columns since this sink started (a newer sink migrated it) still parses the body. The body is
+ * encoded by {@link RowBinaryEncoder} (compiled once per table from the described schema) into one
+ * reused buffer, and sent without a copy. Not thread-safe: one per {@link JdbcRowWriter}.
  */
 final class RowBinaryInserter implements BlockInserter {
 
@@ -42,7 +43,12 @@ final class RowBinaryInserter implements BlockInserter {
     // Returns once ClickHouse has the block (or dropped it as a duplicate of the same token).
     InsertResponse response =
         client
-            .insert(table.tableName(), body.asInputStream(), ClickHouseFormat.RowBinary, settings)
+            .insert(
+                table.tableName(),
+                encoder.columns(),
+                body.asInputStream(),
+                ClickHouseFormat.RowBinary,
+                settings)
             .get();
     response.close();
   }

@@ -158,6 +158,20 @@ class RowBinaryEncoderTest {
   }
 
   @Test
+  void shouldWriteOnlyItsOwnColumnsOfATableThatHasMore() {
+    List<ClickHouseColumn> columns = new java.util.ArrayList<>();
+    columns.add(ClickHouseColumn.of("added_by_a_newer_sink", "String"));
+    for (String name : SinkTable.DEAD_LETTERS.columns()) {
+      columns.add(ClickHouseColumn.of(name, "Nullable(String)"));
+    }
+
+    RowBinaryEncoder encoder =
+        RowBinaryEncoder.of(SinkTable.DEAD_LETTERS, new TableSchema(columns));
+
+    assertThat(encoder.columns()).isEqualTo(SinkTable.DEAD_LETTERS.columns());
+  }
+
+  @Test
   void shouldRefuseAColumnTypeItCannotWrite() {
     assertThatThrownBy(() -> ColumnEncoders.forColumn(ClickHouseColumn.of("ip", "IPv6")))
         .isInstanceOf(IllegalArgumentException.class)

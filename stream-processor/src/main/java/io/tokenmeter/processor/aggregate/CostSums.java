@@ -31,23 +31,27 @@ public final class CostSums {
         .build();
   }
 
-  /** Adds {@code one} to {@code sum} in place. */
-  public static void addTo(CostBreakdown sum, CostBreakdown one) {
+  /** A new breakdown: {@code sum} plus {@code one}, category by category (neither changes). */
+  public static CostBreakdown plus(CostBreakdown sum, CostBreakdown one) {
+    CostBreakdown result = new CostBreakdown();
+    Map<String, BigDecimal> units = sum.getOtherUnits();
     if (!one.getOtherUnits().isEmpty()) {
-      Map<String, BigDecimal> units = new HashMap<>(sum.getOtherUnits());
-      one.getOtherUnits().forEach((name, cost) -> units.merge(name, exact(cost), CostSums::add));
-      sum.setOtherUnits(units);
+      Map<String, BigDecimal> merged = new HashMap<>(units);
+      one.getOtherUnits().forEach((name, cost) -> merged.merge(name, exact(cost), CostSums::add));
+      units = merged;
     }
-    sum.setUncachedInput(add(sum.getUncachedInput(), one.getUncachedInput()));
-    sum.setCacheRead(add(sum.getCacheRead(), one.getCacheRead()));
-    sum.setCacheAudioRead(add(sum.getCacheAudioRead(), one.getCacheAudioRead()));
-    sum.setCacheWrite5m(add(sum.getCacheWrite5m(), one.getCacheWrite5m()));
-    sum.setCacheWrite1h(add(sum.getCacheWrite1h(), one.getCacheWrite1h()));
-    sum.setAudioInput(add(sum.getAudioInput(), one.getAudioInput()));
-    sum.setTextOutput(add(sum.getTextOutput(), one.getTextOutput()));
-    sum.setReasoning(add(sum.getReasoning(), one.getReasoning()));
-    sum.setAudioOutput(add(sum.getAudioOutput(), one.getAudioOutput()));
-    sum.setRequestFee(add(sum.getRequestFee(), one.getRequestFee()));
+    result.setOtherUnits(units);
+    result.setUncachedInput(add(sum.getUncachedInput(), one.getUncachedInput()));
+    result.setCacheRead(add(sum.getCacheRead(), one.getCacheRead()));
+    result.setCacheAudioRead(add(sum.getCacheAudioRead(), one.getCacheAudioRead()));
+    result.setCacheWrite5m(add(sum.getCacheWrite5m(), one.getCacheWrite5m()));
+    result.setCacheWrite1h(add(sum.getCacheWrite1h(), one.getCacheWrite1h()));
+    result.setAudioInput(add(sum.getAudioInput(), one.getAudioInput()));
+    result.setTextOutput(add(sum.getTextOutput(), one.getTextOutput()));
+    result.setReasoning(add(sum.getReasoning(), one.getReasoning()));
+    result.setAudioOutput(add(sum.getAudioOutput(), one.getAudioOutput()));
+    result.setRequestFee(add(sum.getRequestFee(), one.getRequestFee()));
+    return result;
   }
 
   public static BigDecimal add(BigDecimal sum, BigDecimal one) {

@@ -1,8 +1,11 @@
 package io.tokenmeter.processor.aggregate;
 
+import io.tokenmeter.schema.v1.CostBreakdown;
 import io.tokenmeter.schema.v1.PricedUsage;
+import io.tokenmeter.schema.v1.TokenUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.schema.v1.WindowedAggregate;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -39,23 +42,29 @@ public final class Spend {
 
   /**
    * Adds {@code priced} to {@code totals} in place as the next revision; {@code isFinal} marks a
-   * correction after close. In place because this runs 12 times per event and copying the nested
-   * records cost more than the rest of the aggregation.
+   * correction after close. In place because this runs 12 times per event and copying the record
+   * with Avro's builder (a deep copy) cost more than the rest of the aggregation. All or nothing:
+   * whatever can fail (a count overflowing, a money value with more than 12 decimals) is computed
+   * before the first field changes, so a failed add leaves the totals as they were.
    */
   public static void addTo(
       WindowedAggregate totals, PricedUsage priced, boolean isFinal, Instant now) {
     UsageEvent event = priced.getEvent();
     Long latency = event.getLatencyMs();
+    TokenUsage tokens = TokenSums.plus(totals.getTokens(), event.getUsage());
+    CostBreakdown cost = CostSums.plus(totals.getCost(), priced.getCost());
+    BigDecimal totalCost = CostSums.add(totals.getTotalCost(), priced.getTotalCost());
+    long latencySum = Math.addExact(totals.getLatencyMsSum(), latency == null ? 0 : latency);
     totals.setRevision(totals.getRevision() + 1);
     totals.setIsFinal(isFinal);
     totals.setEventCount(totals.getEventCount() + 1);
     totals.setIncompleteUsageCount(
         totals.getIncompleteUsageCount() + (event.getUsageComplete() ? 0 : 1));
-    TokenSums.addTo(totals.getTokens(), event.getUsage());
-    CostSums.addTo(totals.getCost(), priced.getCost());
-    totals.setTotalCost(CostSums.add(totals.getTotalCost(), priced.getTotalCost()));
+    totals.setTokens(tokens);
+    totals.setCost(cost);
+    totals.setTotalCost(totalCost);
     totals.setLatencyCount(totals.getLatencyCount() + (latency == null ? 0 : 1));
-    totals.setLatencyMsSum(totals.getLatencyMsSum() + (latency == null ? 0 : latency));
+    totals.setLatencyMsSum(latencySum);
     totals.setLatencyMsMax(maxLatency(totals.getLatencyMsMax(), latency));
     totals.setUpdatedAt(now);
   }

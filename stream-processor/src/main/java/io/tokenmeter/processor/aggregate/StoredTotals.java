@@ -9,8 +9,10 @@ import io.tokenmeter.schema.v1.WindowedAggregate;
  * update is neither lost nor emitted twice when the processor dies between a commit and the next
  * emission.
  *
- * <p>The totals are mutable and the aggregate processors add to them in place (the store serializes
- * on every put, so nothing it holds changes afterwards).
+ * <p>The totals are mutable: the aggregate processors add to them in place and put them back. Their
+ * write-behind stores keep the live object until the next commit serializes it; after that the
+ * serialized bytes are what counts, so a later change to the object is only kept by the put that
+ * follows it.
  */
 public record StoredTotals(WindowedAggregate totals, long emittedRevision) {
 

@@ -17,26 +17,31 @@ public final class TokenSums {
         .build();
   }
 
-  /** Adds {@code one} to {@code sum} in place. */
-  public static void addTo(TokenUsage sum, TokenUsage one) {
+  /** A new {@code TokenUsage}: {@code sum} plus {@code one}, field by field (neither changes). */
+  public static TokenUsage plus(TokenUsage sum, TokenUsage one) {
+    TokenUsage result = new TokenUsage();
+    Map<String, Long> units = sum.getOtherUnits();
     if (!one.getOtherUnits().isEmpty()) {
-      Map<String, Long> units = new HashMap<>(sum.getOtherUnits());
-      one.getOtherUnits().forEach((name, count) -> units.merge(name, count, Math::addExact));
-      sum.setOtherUnits(units);
+      Map<String, Long> merged = new HashMap<>(units);
+      one.getOtherUnits().forEach((name, count) -> merged.merge(name, count, Math::addExact));
+      units = merged;
     }
-    sum.setInputTokens(Math.addExact(sum.getInputTokens(), one.getInputTokens()));
-    sum.setCacheReadTokens(Math.addExact(sum.getCacheReadTokens(), one.getCacheReadTokens()));
-    sum.setCacheWriteTokens(Math.addExact(sum.getCacheWriteTokens(), one.getCacheWriteTokens()));
-    sum.setCacheWrite5mTokens(
+    result.setOtherUnits(units);
+    result.setInputTokens(Math.addExact(sum.getInputTokens(), one.getInputTokens()));
+    result.setCacheReadTokens(Math.addExact(sum.getCacheReadTokens(), one.getCacheReadTokens()));
+    result.setCacheWriteTokens(Math.addExact(sum.getCacheWriteTokens(), one.getCacheWriteTokens()));
+    result.setCacheWrite5mTokens(
         addReported(sum.getCacheWrite5mTokens(), one.getCacheWrite5mTokens()));
-    sum.setCacheWrite1hTokens(
+    result.setCacheWrite1hTokens(
         addReported(sum.getCacheWrite1hTokens(), one.getCacheWrite1hTokens()));
-    sum.setOutputTokens(Math.addExact(sum.getOutputTokens(), one.getOutputTokens()));
-    sum.setReasoningTokens(Math.addExact(sum.getReasoningTokens(), one.getReasoningTokens()));
-    sum.setAudioInputTokens(Math.addExact(sum.getAudioInputTokens(), one.getAudioInputTokens()));
-    sum.setCacheAudioReadTokens(
+    result.setOutputTokens(Math.addExact(sum.getOutputTokens(), one.getOutputTokens()));
+    result.setReasoningTokens(Math.addExact(sum.getReasoningTokens(), one.getReasoningTokens()));
+    result.setAudioInputTokens(Math.addExact(sum.getAudioInputTokens(), one.getAudioInputTokens()));
+    result.setCacheAudioReadTokens(
         Math.addExact(sum.getCacheAudioReadTokens(), one.getCacheAudioReadTokens()));
-    sum.setAudioOutputTokens(Math.addExact(sum.getAudioOutputTokens(), one.getAudioOutputTokens()));
+    result.setAudioOutputTokens(
+        Math.addExact(sum.getAudioOutputTokens(), one.getAudioOutputTokens()));
+    return result;
   }
 
   /** Split fields sum only the events that reported them; null stays null until one does. */

@@ -76,6 +76,19 @@ public final class WindowedSpendProcessor
     this.clock = clock;
   }
 
+  /**
+   * The close time up to which every window was finalized in the state this task starts from, or -1
+   * when unknown (then everything is checked). Kafka Streams starts a task at its committed stream
+   * time; the close check ran at the first record of each run and then at least once per {@link
+   * #CLOSE_CHECK_INTERVAL} of stream time, so it had finalized every window that closed one
+   * interval before that stream time. Saves reading a day of closed windows at every start.
+   */
+  static long settledCloseTime(long committedStreamTimeMs) {
+    return committedStreamTimeMs < 0
+        ? -1
+        : Math.max(-1, committedStreamTimeMs - CLOSE_CHECK_INTERVAL.toMillis() - 1);
+  }
+
   private boolean batchesUpdates() {
     return emitUpdates && !updateInterval.isZero();
   }
@@ -86,11 +99,16 @@ public final class WindowedSpendProcessor
     this.store = context.getStateStore(StoreNames.AGGREGATE_WINDOWS);
     this.corrected = ProcessorMetrics.sensor(context, ProcessorMetrics.LATE_EVENTS_CORRECTED);
     this.expired = ProcessorMetrics.sensor(context, ProcessorMetrics.LATE_EVENTS_EXPIRED);
+    // Reset on every (re)initialisation: a revived task reuses this object after its state was
+    // wiped and restored, and windows it finalized in an aborted transaction are open again.
+    finalizedUpTo = settledCloseTime(context.currentStreamTimeMs());
     context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, this::closeWindows);
     if (batchesUpdates()) {
       pending.clear();
-      // Updates committed before a crash but not yet emitted; read once per (re)initialisation.
-      try (KeyValueIterator<String, StoredTotals> all = store.all()) {
+      // Updates committed before a crash but not yet emitted. Only windows not yet finalized can
+      // hold one (a final value or a correction is emitted when it is written).
+      try (KeyValueIterator<String, StoredTotals> all =
+          store.range(StoreKeys.from(finalizedUpTo + 1), StoreKeys.upTo(Long.MAX_VALUE))) {
         all.forEachRemaining(
             entry -> {
               if (entry.value.hasUnemittedUpdate()) {

@@ -115,6 +115,13 @@ public final class ProcessorSettings {
     dedupRetention = reader.duration(DEDUP_RETENTION, true);
     emitUpdates = reader.bool(AGGREGATE_EMIT_UPDATES);
     updateInterval = reader.duration(AGGREGATE_UPDATE_INTERVAL, false);
+    if (!updateInterval.isZero() && updateInterval.toMillis() < 1) {
+      reader.problem(
+          AGGREGATE_UPDATE_INTERVAL
+              + " is "
+              + updateInterval
+              + "; give PT0S (after every event) or at least 1 millisecond");
+    }
     if (topicKeys().stream().map(values::get).distinct().count() != topicKeys().size()) {
       reader.problem("the tokenmeter.topic.* settings must name 9 different topics; two are equal");
     }

@@ -40,6 +40,13 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  */
 public final class WriteBehindKeyValueStore<V>
     implements KeyValueStore<String, V>, CachedStateStore<String, V> {
+  /**
+   * Pending writes beyond this are handed on before the commit, as Kafka's record cache evicts when
+   * full (safe under exactly-once: they join the open transaction). Bounds memory when the commit
+   * interval is long (at_least_once commits every 30 s) and many keys change.
+   */
+  static final int MAX_PENDING_WRITES = 10_000;
+
   private final KeyValueStore<String, V> inner;
   private final int cleanEntries;
 
@@ -49,7 +56,7 @@ public final class WriteBehindKeyValueStore<V>
   /** Recently read or committed values, so a hot key is not deserialized again. */
   private Map<String, V> clean;
 
-  /** The thread that last wrote; only it may see {@link #dirty}. */
+  /** The one thread that writes (set by the first write); only it may see {@link #dirty}. */
   private Thread writer;
 
   WriteBehindKeyValueStore(KeyValueStore<String, V> inner, int cleanEntries) {
@@ -73,13 +80,33 @@ public final class WriteBehindKeyValueStore<V>
 
   @Override
   public void put(String key, V value) {
-    writer = Thread.currentThread();
+    claimWriter();
     if (value == null) {
       delete(key);
       return;
     }
     clean.remove(key);
     dirty.put(key, value);
+    if (dirty.size() > MAX_PENDING_WRITES) {
+      writeDirty();
+    }
+  }
+
+  private void claimWriter() {
+    Thread current = Thread.currentThread();
+    if (writer == null) {
+      writer = current;
+    } else if (writer != current) {
+      throw new IllegalStateException(
+          "Store "
+              + name()
+              + " is written by "
+              + writer
+              + " and now by "
+              + current
+              + "; a"
+              + " write-behind store has one writing thread (its stream thread)");
+    }
   }
 
   @Override
@@ -98,7 +125,7 @@ public final class WriteBehindKeyValueStore<V>
 
   @Override
   public V delete(String key) {
-    writer = Thread.currentThread();
+    claimWriter();
     V previous = dirty.remove(key);
     clean.remove(key);
     V stored = inner.delete(key);
@@ -200,9 +227,11 @@ public final class WriteBehindKeyValueStore<V>
     return false;
   }
 
+  /** Forgets what was not handed on, and the writing thread: a re-initialised task may move. */
   private void discard() {
     dirty = new HashMap<>();
     clean = newCleanMap();
+    writer = null;
   }
 
   @Override
@@ -222,6 +251,10 @@ public final class WriteBehindKeyValueStore<V>
     inner.flush();
   }
 
+  /**
+   * Called after the transaction committed (to record changelog offsets): pending writes must not
+   * be handed on here, they would land outside it. {@link #flushCache()} already did, before.
+   */
   @Override
   public void commit(Map<TopicPartition, Long> changelogOffsets) {
     inner.commit(changelogOffsets);

@@ -52,15 +52,29 @@ class PendingAggregateUpdatesTest {
   }
 
   private MockProcessorContext<String, WindowedAggregate> startProcessor() {
+    processor =
+        new WindowedSpendProcessor(
+            Duration.ofMinutes(1), Duration.ofDays(1), true, INTERVAL, CLOCK);
+    return initProcessor();
+  }
+
+  /** (Re)initialises the current processor object on the current store, as a revive does. */
+  private MockProcessorContext<String, WindowedAggregate> initProcessor() {
     MockProcessorContext<String, WindowedAggregate> context = new MockProcessorContext<>();
     context.addStateStore(store);
     context.setCurrentStreamTimeMs(EVENT_TIME.toEpochMilli());
-    WindowedSpendProcessor processor =
-        new WindowedSpendProcessor(
-            Duration.ofMinutes(1), Duration.ofDays(1), true, INTERVAL, CLOCK);
     processor.init(context);
-    this.processor = processor;
     return context;
+  }
+
+  private static void runCloseCheck(
+      MockProcessorContext<String, WindowedAggregate> context, Instant streamTime) {
+    context.setCurrentStreamTimeMs(streamTime.toEpochMilli());
+    for (CapturedPunctuator punctuator : context.scheduledPunctuators()) {
+      if (punctuator.getType() == PunctuationType.STREAM_TIME) {
+        punctuator.getPunctuator().punctuate(streamTime.toEpochMilli());
+      }
+    }
   }
 
   private WindowedSpendProcessor processor;
@@ -121,5 +135,29 @@ class PendingAggregateUpdatesTest {
     assertThat(tenantMinute(second))
         .extracting(WindowedAggregate::getEventCount)
         .containsExactly(2L);
+  }
+
+  /**
+   * A revived task reuses its processor objects after its state was wiped and restored: windows it
+   * finalized in the aborted transaction are open again and must be finalized again.
+   */
+  @Test
+  void shouldFinalizeAgainAfterARevivedTaskRestoredAnOpenWindow() {
+    MockProcessorContext<String, WindowedAggregate> first = startProcessor();
+    process("e1", "1");
+    runCloseCheck(first, Instant.parse("2026-03-01T10:05:00Z"));
+    assertThat(tenantMinute(first)).extracting(WindowedAggregate::getIsFinal).containsExactly(true);
+    WindowedSpendProcessor revived = processor;
+    createStore();
+    startProcessor();
+    process("e1", "1");
+    processor = revived;
+
+    MockProcessorContext<String, WindowedAggregate> afterRevive = initProcessor();
+    runCloseCheck(afterRevive, Instant.parse("2026-03-01T10:05:00Z"));
+
+    List<WindowedAggregate> minute = tenantMinute(afterRevive);
+    assertThat(minute).extracting(WindowedAggregate::getIsFinal).containsExactly(true);
+    assertThat(minute.get(0).getEventCount()).isEqualTo(1);
   }
 }

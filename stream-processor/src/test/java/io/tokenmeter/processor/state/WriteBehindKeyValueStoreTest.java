@@ -121,6 +121,36 @@ class WriteBehindKeyValueStoreTest {
   }
 
   @Test
+  void shouldHandOnPendingWritesBeyondTheLimitBeforeTheCommit() {
+    for (int i = 0; i <= WriteBehindKeyValueStore.MAX_PENDING_WRITES; i++) {
+      store.put("k" + i, "v" + i);
+    }
+
+    assertThat(inner.get("k0")).isEqualTo("v0");
+    assertThat(inner.approximateNumEntries())
+        .isEqualTo(WriteBehindKeyValueStore.MAX_PENDING_WRITES + 1L);
+  }
+
+  @Test
+  void shouldRejectAWriteFromASecondThread() throws Exception {
+    store.put("a", "1");
+
+    Throwable failure =
+        onOtherThread(
+            () -> {
+              try {
+                store.put("a", "2");
+                return null;
+              } catch (IllegalStateException e) {
+                return e;
+              }
+            });
+
+    assertThat(failure).hasMessageContaining("one writing thread");
+    assertThat(store.get("a")).isEqualTo("1");
+  }
+
+  @Test
   void shouldServeKeysBeyondTheCleanEntriesFromTheStore() {
     for (int i = 0; i < 5; i++) {
       store.put("k" + i, "v" + i);

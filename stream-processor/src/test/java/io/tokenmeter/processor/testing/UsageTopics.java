@@ -68,13 +68,13 @@ public final class UsageTopics {
     prices.pipeInput(price.getPriceVersionId(), null);
   }
 
-  /** Sends with the event time as the Kafka timestamp, as the SDK's producer does. */
   /** Aggregate records emitted so far, after one update interval of wall-clock time passed. */
   public List<WindowedAggregate> aggregateUpdates() {
     fixture.driver().advanceWallClockTime(ProcessorSettings.DEFAULT_AGGREGATE_UPDATE_INTERVAL);
     return aggregates.readValuesToList();
   }
 
+  /** Sends with the event time as the Kafka timestamp, as the SDK's producer does. */
   public void send(UsageEvent event) {
     usage.pipeInput(
         event.getTenantId().getBytes(StandardCharsets.UTF_8),

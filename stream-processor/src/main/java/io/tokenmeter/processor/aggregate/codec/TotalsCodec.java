@@ -16,9 +16,10 @@ import java.util.Map;
  * <p>Why not Avro: every event updates 12 stored aggregates and the store serializes each update;
  * Avro's generic writer with decimal conversions cost about 40 µs per event there. This form is the
  * same fields in schema order (enums by symbol name) with no schema lookup. It is internal
- * (changelog topics only, never a public topic), and {@code TotalsCodecTest} fails when the schema
- * gains a field this class does not write, so the two cannot drift apart silently. Maps decode into
- * mutable {@code HashMap}s because the aggregate processors add to decoded totals in place.
+ * (changelog topics only, never a public topic), and {@code StoredTotalsSerdeTest} fails when the
+ * schema gains a field this class does not write, so the two cannot drift apart silently. Maps
+ * decode into mutable {@code HashMap}s because the aggregate processors add to decoded totals in
+ * place.
  */
 final class TotalsCodec {
   private TotalsCodec() {}
