@@ -75,6 +75,15 @@ class SdkToClickHouseIT {
 
       kafka.publishPrices(settings.pricesTopic(), catalog.late());
       priced.awaitRows(EVENTS, WAIT);
+      // The processor marks the parked event RESOLVED on the unpriced topic; the sink's row for
+      // it then replaces the waiting one, so the table no longer lists it as waiting.
+      String unpricedRow =
+          " FROM tokenmeter_unpriced_usage FINAL WHERE event_id = '" + lateEventId + "'";
+      Poll.until(
+          WAIT,
+          "the late event's unpriced row marked RESOLVED",
+          () -> "RESOLVED".equals(reads.single("SELECT any(status)" + unpricedRow)));
+      assertThat(reads.count("SELECT count()" + unpricedRow)).as("one row per event").isEqualTo(1);
       String deadLetters =
           " FROM tokenmeter_dead_letters WHERE original_topic = '" + settings.usageTopic() + "'";
       Poll.until(

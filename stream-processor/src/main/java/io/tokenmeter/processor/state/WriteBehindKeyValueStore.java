@@ -34,6 +34,11 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * dropped when the store is closed without a commit or its cache is cleared, as an aborted
  * transaction requires.
  *
+ * <p>Writes must come from {@code process} or a punctuation, never from a processor's {@code
+ * init()}: the changelog record written at the commit takes the timestamp of the record being
+ * processed, and a task that has processed nothing since {@code init()} has none (neither aggregate
+ * processor writes in {@code init()}).
+ *
  * <p>Threads: the processor's stream thread writes. Interactive queries (the spend API) read from
  * other threads and see the real store only, so they may lag the processor by one commit interval;
  * they never touch the unsynchronised maps here.
