@@ -30,6 +30,11 @@ public final class StoreKeys {
     return prefix(Math.max(0, closeTimeMs)) + AFTER_ANY_ID;
   }
 
+  /** The close time (epoch ms) a store key starts with. */
+  static long closeTime(String storeKey) {
+    return Long.parseLong(storeKey, 0, WIDTH, 10);
+  }
+
   /** The aggregate id part of a store key (the Kafka key of output records). */
   static String aggregateId(String storeKey) {
     return storeKey.substring(WIDTH + 1);

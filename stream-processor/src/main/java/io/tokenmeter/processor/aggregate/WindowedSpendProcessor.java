@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -53,6 +54,15 @@ public final class WindowedSpendProcessor
 
   /** Store keys changed since the last emission of updates (all of them are in the store). */
   private final Set<String> pending = new LinkedHashSet<>();
+
+  /**
+   * Close times of the windows in the store not finalized yet. Window bounds are aligned, so there
+   * are few distinct values; the close check scans the store only when one of them has passed, not
+   * every time stream time crosses a check interval (a backfill crosses one per event).
+   */
+  private final TreeSet<Long> openCloseTimes = new TreeSet<>();
+
+  private long expiredUpTo = -1;
 
   private ProcessorContext<String, WindowedAggregate> context;
   private KeyValueStore<String, StoredTotals> store;
@@ -102,21 +112,33 @@ public final class WindowedSpendProcessor
     // Reset on every (re)initialisation: a revived task reuses this object after its state was
     // wiped and restored, and windows it finalized in an aborted transaction are open again.
     finalizedUpTo = settledCloseTime(context.currentStreamTimeMs());
+    expiredUpTo = -1;
+    readOpenWindows();
     context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, this::closeWindows);
     if (batchesUpdates()) {
-      pending.clear();
-      // Updates committed before a crash but not yet emitted. Only windows not yet finalized can
-      // hold one (a final value or a correction is emitted when it is written).
-      try (KeyValueIterator<String, StoredTotals> all =
-          store.range(StoreKeys.from(finalizedUpTo + 1), StoreKeys.upTo(Long.MAX_VALUE))) {
-        all.forEachRemaining(
-            entry -> {
-              if (entry.value.hasUnemittedUpdate()) {
-                pending.add(entry.key);
-              }
-            });
-      }
       context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+    }
+  }
+
+  /**
+   * Reads the windows not finalized in the state this task starts from: their close times, and
+   * those with updates committed but not yet emitted (a crash between a commit and the next
+   * emission). Windows finalized before {@link #finalizedUpTo} hold neither.
+   */
+  private void readOpenWindows() {
+    pending.clear();
+    openCloseTimes.clear();
+    try (KeyValueIterator<String, StoredTotals> open =
+        store.range(StoreKeys.from(finalizedUpTo + 1), StoreKeys.upTo(Long.MAX_VALUE))) {
+      open.forEachRemaining(
+          entry -> {
+            if (!entry.value.totals().getIsFinal()) {
+              openCloseTimes.add(StoreKeys.closeTime(entry.key));
+            }
+            if (batchesUpdates() && entry.value.hasUnemittedUpdate()) {
+              pending.add(entry.key);
+            }
+          });
     }
   }
 
@@ -137,6 +159,8 @@ public final class WindowedSpendProcessor
       boolean late = closeTime <= streamTime;
       if (late) {
         corrected.record();
+      } else {
+        openCloseTimes.add(closeTime);
       }
       for (AggregateDimension dimension : AggregateKey.dimensions()) {
         AggregateKey key = AggregateKey.of(dimension, window, windowStart, record.value());
@@ -178,6 +202,26 @@ public final class WindowedSpendProcessor
 
   /** Emits the final value of every window that closed since the last check; drops expired ones. */
   private void closeWindows(long streamTime) {
+    int closed = 0;
+    if (!openCloseTimes.isEmpty() && openCloseTimes.first() <= streamTime) {
+      closed = finalizeClosed(streamTime);
+      openCloseTimes.headSet(streamTime, true).clear();
+    }
+    finalizedUpTo = Math.max(finalizedUpTo, streamTime);
+    long expireUpTo = streamTime - retention.toMillis();
+    List<String> expiredKeys = new ArrayList<>();
+    if (expireUpTo > expiredUpTo) {
+      try (KeyValueIterator<String, StoredTotals> range =
+          store.range(StoreKeys.from(expiredUpTo + 1), StoreKeys.upTo(expireUpTo))) {
+        range.forEachRemaining(entry -> expiredKeys.add(entry.key));
+      }
+      expiredUpTo = expireUpTo;
+    }
+    expiredKeys.forEach(store::delete);
+    LOGGER.debug("Closed {} window(s), expired {}", closed, expiredKeys.size());
+  }
+
+  private int finalizeClosed(long streamTime) {
     List<KeyValue<String, StoredTotals>> closed = new ArrayList<>();
     try (KeyValueIterator<String, StoredTotals> range =
         store.range(StoreKeys.from(finalizedUpTo + 1), StoreKeys.upTo(streamTime))) {
@@ -191,13 +235,6 @@ public final class WindowedSpendProcessor
         store.put(entry.key, StoredTotals.emitted(totals));
       }
     }
-    finalizedUpTo = streamTime;
-    List<String> expiredKeys = new ArrayList<>();
-    try (KeyValueIterator<String, StoredTotals> range =
-        store.range(StoreKeys.from(0), StoreKeys.upTo(streamTime - retention.toMillis()))) {
-      range.forEachRemaining(entry -> expiredKeys.add(entry.key));
-    }
-    expiredKeys.forEach(store::delete);
-    LOGGER.debug("Closed {} window(s), expired {}", closed.size(), expiredKeys.size());
+    return closed.size();
   }
 }

@@ -1,9 +1,12 @@
 package io.tokenmeter.processor.state;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
@@ -53,6 +56,7 @@ public final class WriteBehindKeyValueStore<V>
   static final int MAX_PENDING_WRITES = 10_000;
 
   private final KeyValueStore<String, V> inner;
+  private final Serializer<String> keySerializer;
   private final int cleanEntries;
 
   /** Written since the last commit, not yet in {@link #inner}. */
@@ -64,8 +68,14 @@ public final class WriteBehindKeyValueStore<V>
   /** The one thread that writes (set by the first write); only it may see {@link #dirty}. */
   private Thread writer;
 
-  WriteBehindKeyValueStore(KeyValueStore<String, V> inner, int cleanEntries) {
+  /**
+   * @param keySerializer the inner store's, to tell which pending keys a range or prefix scan of
+   *     the serialized keys covers
+   */
+  WriteBehindKeyValueStore(
+      KeyValueStore<String, V> inner, Serializer<String> keySerializer, int cleanEntries) {
     this.inner = inner;
+    this.keySerializer = keySerializer;
     this.cleanEntries = cleanEntries;
     this.clean = newCleanMap();
   }
@@ -157,32 +167,33 @@ public final class WriteBehindKeyValueStore<V>
 
   @Override
   public KeyValueIterator<String, V> range(String from, String to) {
-    writeDirtyIfWriter();
+    writeDirtyWithin(bytes(from), bytes(to));
     return inner.range(from, to);
   }
 
   @Override
   public KeyValueIterator<String, V> reverseRange(String from, String to) {
-    writeDirtyIfWriter();
+    writeDirtyWithin(bytes(from), bytes(to));
     return inner.reverseRange(from, to);
   }
 
   @Override
   public KeyValueIterator<String, V> all() {
-    writeDirtyIfWriter();
+    writeDirtyWithin(null, null);
     return inner.all();
   }
 
   @Override
   public KeyValueIterator<String, V> reverseAll() {
-    writeDirtyIfWriter();
+    writeDirtyWithin(null, null);
     return inner.reverseAll();
   }
 
   @Override
   public <P extends Serializer<Q>, Q> KeyValueIterator<String, V> prefixScan(
       Q prefix, P prefixKeySerializer) {
-    writeDirtyIfWriter();
+    byte[] wanted = prefixKeySerializer.serialize(null, prefix);
+    writeDirtyMatching(key -> startsWith(key, wanted));
     return inner.prefixScan(prefix, prefixKeySerializer);
   }
 
@@ -191,11 +202,41 @@ public final class WriteBehindKeyValueStore<V>
     return inner.approximateNumEntries();
   }
 
-  /** Scans read the real store, so the writer's own pending values go there first. */
-  private void writeDirtyIfWriter() {
-    if (isWriter()) {
-      writeDirty();
+  /**
+   * Scans read the real store, so the writer's own pending values inside the scanned range go there
+   * first ({@code null} = unbounded; both ends inclusive, compared as serialized keys, as RocksDB
+   * orders them). Pending values outside it stay pending: a scan of closed windows must not cost a
+   * serialization of every open one.
+   */
+  private void writeDirtyWithin(byte[] from, byte[] to) {
+    writeDirtyMatching(
+        key ->
+            (from == null || Arrays.compareUnsigned(key, from) >= 0)
+                && (to == null || Arrays.compareUnsigned(key, to) <= 0));
+  }
+
+  private void writeDirtyMatching(Predicate<byte[]> inScan) {
+    if (!isWriter() || dirty.isEmpty()) {
+      return;
     }
+    Iterator<Map.Entry<String, V>> pending = dirty.entrySet().iterator();
+    while (pending.hasNext()) {
+      Map.Entry<String, V> entry = pending.next();
+      if (inScan.test(keySerializer.serialize(null, entry.getKey()))) {
+        inner.put(entry.getKey(), entry.getValue());
+        clean.put(entry.getKey(), entry.getValue());
+        pending.remove();
+      }
+    }
+  }
+
+  private byte[] bytes(String key) {
+    return key == null ? null : keySerializer.serialize(null, key);
+  }
+
+  private static boolean startsWith(byte[] key, byte[] prefix) {
+    return key.length >= prefix.length
+        && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private void writeDirty() {

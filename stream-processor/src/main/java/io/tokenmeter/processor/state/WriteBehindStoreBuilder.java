@@ -20,21 +20,24 @@ public final class WriteBehindStoreBuilder<V> implements StoreBuilder<KeyValueSt
   public static final int DEFAULT_CLEAN_ENTRIES = 4_096;
 
   private final StoreBuilder<KeyValueStore<String, V>> inner;
+  private final Serde<String> keys;
 
-  private WriteBehindStoreBuilder(StoreBuilder<KeyValueStore<String, V>> inner) {
+  private WriteBehindStoreBuilder(
+      StoreBuilder<KeyValueStore<String, V>> inner, Serde<String> keys) {
     this.inner = inner.withCachingDisabled();
+    this.keys = keys;
   }
 
   /** A RocksDB store named {@code name} with string keys and {@code values}, logged by default. */
   public static <V> WriteBehindStoreBuilder<V> persistent(
       String name, Serde<String> keys, Serde<V> values) {
     return new WriteBehindStoreBuilder<>(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values));
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values), keys);
   }
 
   @Override
   public KeyValueStore<String, V> build() {
-    return new WriteBehindKeyValueStore<>(inner.build(), DEFAULT_CLEAN_ENTRIES);
+    return new WriteBehindKeyValueStore<>(inner.build(), keys.serializer(), DEFAULT_CLEAN_ENTRIES);
   }
 
   @Override

@@ -41,7 +41,7 @@ class WriteBehindKeyValueStoreTest {
             .withLoggingDisabled()
             .withCachingDisabled()
             .build();
-    store = new WriteBehindKeyValueStore<>(inner, 2);
+    store = new WriteBehindKeyValueStore<>(inner, new StringSerializer(), 2);
     store.init(new MockProcessorContext<>().getStateStoreContext(), store);
   }
 
@@ -105,6 +105,26 @@ class WriteBehindKeyValueStoreTest {
     }
 
     assertThat(scanned).containsExactly(KeyValue.pair("a", "1"), KeyValue.pair("b", "2"));
+  }
+
+  @Test
+  void shouldHandOnOnlyThePendingValuesAScanCovers() {
+    store.put("a", "1");
+    store.put("b", "2");
+    store.put("x1", "3");
+
+    count(store.range("a", "b"));
+
+    assertThat(inner.get("a")).isEqualTo("1");
+    assertThat(inner.get("b")).isEqualTo("2");
+    assertThat(inner.get("x1")).as("outside the range: still pending").isNull();
+
+    List<KeyValue<String, String>> prefixed = new ArrayList<>();
+    try (KeyValueIterator<String, String> scan = store.prefixScan("x", new StringSerializer())) {
+      scan.forEachRemaining(prefixed::add);
+    }
+    assertThat(prefixed).containsExactly(KeyValue.pair("x1", "3"));
+    assertThat(inner.get("x1")).isEqualTo("3");
   }
 
   @Test
