@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -55,20 +54,12 @@ public final class WindowedSpendProcessor
   /** Store keys changed since the last emission of updates (all of them are in the store). */
   private final Set<String> pending = new LinkedHashSet<>();
 
-  /**
-   * Close times of the windows in the store not finalized yet. Window bounds are aligned, so there
-   * are few distinct values; the close check scans the store only when one of them has passed, not
-   * every time stream time crosses a check interval (a backfill crosses one per event).
-   */
-  private final TreeSet<Long> openCloseTimes = new TreeSet<>();
-
-  private long expiredUpTo = -1;
+  private final WindowCloseTracker closeTracker = new WindowCloseTracker(CLOSE_CHECK_INTERVAL);
 
   private ProcessorContext<String, WindowedAggregate> context;
   private KeyValueStore<String, StoredTotals> store;
   private Sensor corrected;
   private Sensor expired;
-  private long finalizedUpTo = -1;
 
   /**
    * @param updateInterval how often changed totals are emitted; zero emits after every event
@@ -86,19 +77,6 @@ public final class WindowedSpendProcessor
     this.clock = clock;
   }
 
-  /**
-   * The close time up to which every window was finalized in the state this task starts from, or -1
-   * when unknown (then everything is checked). Kafka Streams starts a task at its committed stream
-   * time; the close check ran at the first record of each run and then at least once per {@link
-   * #CLOSE_CHECK_INTERVAL} of stream time, so it had finalized every window that closed one
-   * interval before that stream time. Saves reading a day of closed windows at every start.
-   */
-  static long settledCloseTime(long committedStreamTimeMs) {
-    return committedStreamTimeMs < 0
-        ? -1
-        : Math.max(-1, committedStreamTimeMs - CLOSE_CHECK_INTERVAL.toMillis() - 1);
-  }
-
   private boolean batchesUpdates() {
     return emitUpdates && !updateInterval.isZero();
   }
@@ -109,10 +87,7 @@ public final class WindowedSpendProcessor
     this.store = context.getStateStore(StoreNames.AGGREGATE_WINDOWS);
     this.corrected = ProcessorMetrics.sensor(context, ProcessorMetrics.LATE_EVENTS_CORRECTED);
     this.expired = ProcessorMetrics.sensor(context, ProcessorMetrics.LATE_EVENTS_EXPIRED);
-    // Reset on every (re)initialisation: a revived task reuses this object after its state was
-    // wiped and restored, and windows it finalized in an aborted transaction are open again.
-    finalizedUpTo = settledCloseTime(context.currentStreamTimeMs());
-    expiredUpTo = -1;
+    closeTracker.restart(context.currentStreamTimeMs());
     readOpenWindows();
     context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, this::closeWindows);
     if (batchesUpdates()) {
@@ -123,17 +98,17 @@ public final class WindowedSpendProcessor
   /**
    * Reads the windows not finalized in the state this task starts from: their close times, and
    * those with updates committed but not yet emitted (a crash between a commit and the next
-   * emission). Windows finalized before {@link #finalizedUpTo} hold neither.
+   * emission). Windows the tracker knows to be final hold neither.
    */
   private void readOpenWindows() {
     pending.clear();
-    openCloseTimes.clear();
     try (KeyValueIterator<String, StoredTotals> open =
-        store.range(StoreKeys.from(finalizedUpTo + 1), StoreKeys.upTo(Long.MAX_VALUE))) {
+        store.range(
+            StoreKeys.from(closeTracker.finalizedUpTo() + 1), StoreKeys.upTo(Long.MAX_VALUE))) {
       open.forEachRemaining(
           entry -> {
             if (!entry.value.totals().getIsFinal()) {
-              openCloseTimes.add(StoreKeys.closeTime(entry.key));
+              closeTracker.opened(StoreKeys.closeTime(entry.key));
             }
             if (batchesUpdates() && entry.value.hasUnemittedUpdate()) {
               pending.add(entry.key);
@@ -160,7 +135,7 @@ public final class WindowedSpendProcessor
       if (late) {
         corrected.record();
       } else {
-        openCloseTimes.add(closeTime);
+        closeTracker.opened(closeTime);
       }
       for (AggregateDimension dimension : AggregateKey.dimensions()) {
         AggregateKey key = AggregateKey.of(dimension, window, windowStart, record.value());
@@ -202,20 +177,16 @@ public final class WindowedSpendProcessor
 
   /** Emits the final value of every window that closed since the last check; drops expired ones. */
   private void closeWindows(long streamTime) {
-    int closed = 0;
-    if (!openCloseTimes.isEmpty() && openCloseTimes.first() <= streamTime) {
-      closed = finalizeClosed(streamTime);
-      openCloseTimes.headSet(streamTime, true).clear();
-    }
-    finalizedUpTo = Math.max(finalizedUpTo, streamTime);
+    int closed = closeTracker.anyClosedBy(streamTime) ? finalizeClosed(streamTime) : 0;
+    closeTracker.finalizedUpTo(streamTime);
     long expireUpTo = streamTime - retention.toMillis();
+    long expireFrom = closeTracker.expireFrom(expireUpTo);
     List<String> expiredKeys = new ArrayList<>();
-    if (expireUpTo > expiredUpTo) {
+    if (expireFrom >= 0) {
       try (KeyValueIterator<String, StoredTotals> range =
-          store.range(StoreKeys.from(expiredUpTo + 1), StoreKeys.upTo(expireUpTo))) {
+          store.range(StoreKeys.from(expireFrom), StoreKeys.upTo(expireUpTo))) {
         range.forEachRemaining(entry -> expiredKeys.add(entry.key));
       }
-      expiredUpTo = expireUpTo;
     }
     expiredKeys.forEach(store::delete);
     LOGGER.debug("Closed {} window(s), expired {}", closed, expiredKeys.size());
@@ -224,7 +195,7 @@ public final class WindowedSpendProcessor
   private int finalizeClosed(long streamTime) {
     List<KeyValue<String, StoredTotals>> closed = new ArrayList<>();
     try (KeyValueIterator<String, StoredTotals> range =
-        store.range(StoreKeys.from(finalizedUpTo + 1), StoreKeys.upTo(streamTime))) {
+        store.range(StoreKeys.from(closeTracker.finalizedUpTo() + 1), StoreKeys.upTo(streamTime))) {
       range.forEachRemaining(closed::add);
     }
     for (KeyValue<String, StoredTotals> entry : closed) {
