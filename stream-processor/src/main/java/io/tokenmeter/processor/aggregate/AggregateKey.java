@@ -59,7 +59,7 @@ public record AggregateKey(
   }
 
   public long windowEndMs() {
-    return windowStartMs + window.size().toMillis();
+    return window.endOf(windowStartMs);
   }
 
   /**

@@ -21,11 +21,6 @@ public record StoredTotals(WindowedAggregate totals, long emittedRevision) {
     return new StoredTotals(totals, totals.getRevision());
   }
 
-  /** Totals with changes not yet on the aggregates topic. */
-  public static StoredTotals pending(WindowedAggregate totals) {
-    return new StoredTotals(totals, -1);
-  }
-
   public boolean hasUnemittedUpdate() {
     return totals.getRevision() > emittedRevision;
   }

@@ -109,7 +109,7 @@ class StoredTotalsSerdeTest {
     sparse.getTokens().setCacheWrite1hTokens(null);
     sparse.getTokens().setOtherUnits(Map.of());
 
-    StoredTotals read = roundTrip(StoredTotals.pending(sparse));
+    StoredTotals read = roundTrip(new StoredTotals(sparse, -1));
 
     assertThat(read.totals().toString()).isEqualTo(sparse.toString());
     assertThat(read.hasUnemittedUpdate()).isTrue();
