@@ -136,6 +136,22 @@ class SinkEndToEndIT {
                           + topics.deadLetters()
                           + "')")
                   == 2);
+      // Each table is its own topic and consumer, so the priced rows being in says nothing about
+      // the others: wait for every table before comparing.
+      String ofTenant = " WHERE tenant_id = '" + tenant + "'";
+      ClickHouseReads.awaitTrue(
+          TIMEOUT,
+          "aggregate revision 3",
+          () ->
+              reads.count("SELECT max(revision) FROM tokenmeter_usage_aggregates" + ofTenant) == 3);
+      ClickHouseReads.awaitTrue(
+          TIMEOUT,
+          "budget alert",
+          () -> reads.count("SELECT count() FROM tokenmeter_budget_alerts" + ofTenant) >= 1);
+      ClickHouseReads.awaitTrue(
+          TIMEOUT,
+          "unpriced row",
+          () -> reads.count("SELECT count() FROM tokenmeter_unpriced_usage" + ofTenant) >= 1);
 
       assertThat(reads.decimal("SELECT toString(sum(total_cost))" + priced))
           .isEqualByComparingTo(expectedTotal);
