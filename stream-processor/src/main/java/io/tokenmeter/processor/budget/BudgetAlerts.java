@@ -11,13 +11,26 @@ import java.time.Instant;
 final class BudgetAlerts {
   private BudgetAlerts() {}
 
-  static String alertId(String budgetId, Instant periodStart, BudgetAlertKind kind, Integer pct) {
-    return budgetId + "/" + periodStart + "/" + kind + "/" + (pct == null ? "forecast" : pct);
+  /**
+   * budget/period start/kind/threshold, plus "/since/" and the instant counting began when it began
+   * mid-period. That suffix keeps the ids of a budget re-created or redefined mid-period apart from
+   * the alerts its earlier definition fired in the same period, which a consumer deduplicating by
+   * id (the sink's ReplacingMergeTree) would otherwise merge away.
+   */
+  static String alertId(
+      String budgetId,
+      Instant periodStart,
+      Instant countedSince,
+      BudgetAlertKind kind,
+      Integer pct) {
+    String id = budgetId + "/" + periodStart + "/" + kind + "/" + (pct == null ? "forecast" : pct);
+    return countedSince == null ? id : id + "/since/" + countedSince;
   }
 
   static BudgetAlert of(
       BudgetDefinition budget,
       PeriodBounds period,
+      Instant countedSince,
       BudgetAlertKind kind,
       Integer thresholdPercent,
       BigDecimal spend,
@@ -25,7 +38,8 @@ final class BudgetAlerts {
       UsageEvent trigger,
       Instant now) {
     return BudgetAlert.newBuilder()
-        .setAlertId(alertId(budget.getBudgetId(), period.start(), kind, thresholdPercent))
+        .setAlertId(
+            alertId(budget.getBudgetId(), period.start(), countedSince, kind, thresholdPercent))
         .setKind(kind)
         .setBudgetId(budget.getBudgetId())
         .setScope(budget.getScope())

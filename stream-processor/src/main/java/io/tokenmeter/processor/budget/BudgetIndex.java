@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BudgetIndex {
   private final Map<String, BudgetDefinition> byId = new ConcurrentHashMap<>();
-  private final AtomicLong removals = new AtomicLong();
+  private final AtomicLong departures = new AtomicLong();
   private volatile Map<String, List<BudgetDefinition>> byTenant = Map.of();
   private volatile boolean loaded;
 
@@ -22,15 +22,23 @@ public final class BudgetIndex {
       remove(budget.getBudgetId());
       return;
     }
-    byId.put(budget.getBudgetId(), budget);
+    BudgetDefinition before = byId.put(budget.getBudgetId(), budget);
+    if (before != null && !tenantOf(before).equals(tenantOf(budget))) {
+      departures.incrementAndGet();
+    }
     reindex();
   }
 
   public synchronized void remove(String budgetId) {
     if (byId.remove(budgetId) != null) {
-      removals.incrementAndGet();
+      departures.incrementAndGet();
     }
     reindex();
+  }
+
+  /** The live definition, or null if the budget is not (or no longer) defined. */
+  public BudgetDefinition get(String budgetId) {
+    return byId.get(budgetId);
   }
 
   /**
@@ -45,13 +53,16 @@ public final class BudgetIndex {
     return loaded;
   }
 
-  /** How many budgets were removed so far; a change means a sweep for deleted budgets is due. */
-  public long removals() {
-    return removals.get();
+  /**
+   * How many times a budget left a tenant so far (deleted, or moved to another tenant, whose task
+   * then owns its state); a change means a sweep of the tasks' budget state is due.
+   */
+  public long departures() {
+    return departures.get();
   }
 
-  public boolean contains(String budgetId) {
-    return byId.containsKey(budgetId);
+  private static String tenantOf(BudgetDefinition budget) {
+    return budget.getScope().getTenantId();
   }
 
   /** The live budgets of a tenant (every scope kind). */
@@ -66,8 +77,7 @@ public final class BudgetIndex {
         .forEach(
             budget ->
                 index
-                    .computeIfAbsent(
-                        budget.getScope().getTenantId(), t -> new java.util.ArrayList<>())
+                    .computeIfAbsent(tenantOf(budget), t -> new java.util.ArrayList<>())
                     .add(budget));
     index.replaceAll((tenant, budgets) -> List.copyOf(budgets));
     byTenant = Map.copyOf(index);

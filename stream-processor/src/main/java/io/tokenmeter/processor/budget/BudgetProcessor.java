@@ -50,7 +50,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
   private KeyValueStore<String, Long> forecasts;
   private Sensor alertsSensor;
   private Sensor stateSensor;
-  private long sweptRemovals = -1;
+  private long sweptDepartures = -1;
 
   public BudgetProcessor(BudgetIndex budgets, Clock clock, Duration stateInterval) {
     this.budgets = budgets;
@@ -79,38 +79,59 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
   private void flushPending() {
     for (String id : throttle.drain(clock.millis())) {
       BudgetState state = spendValues.get(id);
-      if (state != null && budgets.contains(id)) {
+      BudgetDefinition definition = budgets.get(id);
+      if (state != null && definition != null && sameTenant(definition, state)) {
         emit(id, state, state.getUpdatedAt().toEpochMilli());
       }
     }
   }
 
-  /** Tombstones the state of budgets this task tracks that are no longer defined. */
+  /**
+   * Tombstones the state of budgets this task tracks that are no longer defined, and drops (without
+   * a tombstone) the state of budgets moved to another tenant: the new tenant's task owns that
+   * budget now and writes its state, which a tombstone from here could overtake.
+   */
   private void sweepDeleted(long nowMs) {
-    long removals = budgets.removals();
-    if (!budgets.loaded() || removals == sweptRemovals) {
+    long departures = budgets.departures();
+    if (!budgets.loaded() || departures == sweptDepartures) {
       return;
     }
     List<String> deleted = new ArrayList<>();
+    List<String> moved = new ArrayList<>();
     try (KeyValueIterator<String, BudgetState> all = spend.all()) {
       all.forEachRemaining(
           entry -> {
-            if (!budgets.contains(entry.key)) {
+            BudgetDefinition definition = budgets.get(entry.key);
+            if (definition == null) {
               deleted.add(entry.key);
+            } else if (!sameTenant(definition, entry.value)) {
+              moved.add(entry.key);
             }
           });
     }
     for (String id : deleted) {
-      spendValues.delete(id);
-      forecasts.delete(id);
-      throttle.forget(id);
+      forget(id);
       stateSensor.record();
       context.forward(new Record<>(id, new BudgetOutput.Deleted(), nowMs));
     }
+    moved.forEach(this::forget);
     if (!deleted.isEmpty()) {
       LOGGER.info("Budgets deleted, state tombstoned: {}", deleted);
     }
-    sweptRemovals = removals;
+    if (!moved.isEmpty()) {
+      LOGGER.info("Budgets moved to another tenant, this task's state for them dropped: {}", moved);
+    }
+    sweptDepartures = departures;
+  }
+
+  private static boolean sameTenant(BudgetDefinition definition, BudgetState state) {
+    return definition.getScope().getTenantId().equals(state.getScope().getTenantId());
+  }
+
+  private void forget(String id) {
+    spendValues.delete(id);
+    forecasts.delete(id);
+    throttle.forget(id);
   }
 
   private void emit(String id, BudgetState state, long timestamp) {

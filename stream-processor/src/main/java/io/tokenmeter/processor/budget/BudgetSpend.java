@@ -26,7 +26,8 @@ import java.util.Optional;
  * counted (the period's alerts are history). The forecast fires at most once per period, while
  * spend is still below the limit, when linear projection to the period end exceeds the limit; only
  * after {@link #FORECAST_MIN_ELAPSED_FRACTION} of the period, so one early call cannot project a
- * month.
+ * month. A budget redefined to measure something else (see {@link #measuresTheSame}) starts afresh,
+ * like a budget first seen.
  */
 public final class BudgetSpend {
   /** Share of a period that must have passed before a forecast is trusted (1/10). */
@@ -44,20 +45,30 @@ public final class BudgetSpend {
     UsageEvent event = priced.getEvent();
     PeriodBounds period =
         PeriodBounds.of(budget.getPeriod(), ZoneId.of(budget.getTimeZone()), event.getEventTime());
-    boolean samePeriod = current != null && current.getPeriodStart().equals(period.start());
-    if (current != null && period.start().isBefore(current.getPeriodStart())) {
+    BudgetState held = current != null && measuresTheSame(budget, current) ? current : null;
+    boolean samePeriod = held != null && held.getPeriodStart().equals(period.start());
+    if (held != null && period.start().isBefore(held.getPeriodStart())) {
       return Optional.empty();
     }
-    BigDecimal before = samePeriod ? current.getSpendUsd() : CostSums.ZERO;
-    Integer highest = samePeriod ? current.getHighestThresholdCrossed() : null;
+    BigDecimal before = samePeriod ? held.getSpendUsd() : CostSums.ZERO;
+    Integer highest = samePeriod ? held.getHighestThresholdCrossed() : null;
     boolean forecastDone = samePeriod && forecastFired;
+    Instant countedSince = countedSince(budget, period, held, samePeriod);
     BigDecimal spend = CostSums.add(before, priced.getTotalCost());
     List<BudgetAlert> alerts = new ArrayList<>();
     for (int percent : budget.getThresholdsPercent().stream().sorted().toList()) {
       if ((highest == null || percent > highest) && spend.compareTo(share(budget, percent)) >= 0) {
         alerts.add(
             BudgetAlerts.of(
-                budget, period, BudgetAlertKind.THRESHOLD, percent, spend, null, event, now));
+                budget,
+                period,
+                countedSince,
+                BudgetAlertKind.THRESHOLD,
+                percent,
+                spend,
+                null,
+                event,
+                now));
         highest = percent;
       }
     }
@@ -69,6 +80,7 @@ public final class BudgetSpend {
             BudgetAlerts.of(
                 budget,
                 period,
+                countedSince,
                 BudgetAlertKind.FORECAST,
                 null,
                 spend,
@@ -78,9 +90,20 @@ public final class BudgetSpend {
         forecastNow = true;
       }
     }
-    Instant countedSince = countedSince(budget, period, current, samePeriod);
     BudgetState state = state(budget, period, spend, highest, countedSince, now);
     return Optional.of(new BudgetStep(state, alerts, forecastDone || forecastNow));
+  }
+
+  /**
+   * Whether the held state measures what the definition does. A budget redefined with another
+   * scope, period kind or time zone measures something else: its held spend (of other usage, or of
+   * a period that began elsewhere) says nothing about the new one, which counts afresh from the
+   * redefinition. Limit, thresholds, mode and forecasts are settings of the same measure: kept.
+   */
+  static boolean measuresTheSame(BudgetDefinition budget, BudgetState held) {
+    return budget.getScope().equals(held.getScope())
+        && budget.getPeriod() == held.getPeriod()
+        && budget.getTimeZone().equals(held.getTimeZone());
   }
 
   private static BigDecimal share(BudgetDefinition budget, int percent) {
@@ -106,11 +129,11 @@ public final class BudgetSpend {
    * (counted_since) rather than pretending its spend covers the whole period.
    */
   private static Instant countedSince(
-      BudgetDefinition budget, PeriodBounds period, BudgetState current, boolean samePeriod) {
+      BudgetDefinition budget, PeriodBounds period, BudgetState held, boolean samePeriod) {
     if (samePeriod) {
-      return current.getCountedSince();
+      return held.getCountedSince();
     }
-    if (current == null && budget.getUpdatedAt().isAfter(period.start())) {
+    if (held == null && budget.getUpdatedAt().isAfter(period.start())) {
       return budget.getUpdatedAt();
     }
     return null;

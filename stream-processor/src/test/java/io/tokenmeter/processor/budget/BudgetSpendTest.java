@@ -7,6 +7,7 @@ import io.tokenmeter.processor.testing.TestEvents;
 import io.tokenmeter.schema.v1.BudgetAlert;
 import io.tokenmeter.schema.v1.BudgetAlertKind;
 import io.tokenmeter.schema.v1.BudgetDefinition;
+import io.tokenmeter.schema.v1.BudgetPeriod;
 import io.tokenmeter.schema.v1.BudgetState;
 import io.tokenmeter.schema.v1.BudgetStatus;
 import io.tokenmeter.schema.v1.PricedUsage;
@@ -105,5 +106,73 @@ class BudgetSpendTest {
     assertThat(step.state().getCountedSince()).isEqualTo(defined);
     BudgetStep nextDay = step(late, step.state(), costing("2026-03-02T10:00:00Z", "1"));
     assertThat(nextDay.state().getCountedSince()).isNull();
+  }
+
+  @Test
+  void shouldGiveTheAlertsOfABudgetDefinedMidPeriodIdsThatSayWhenCountingStarted() {
+    Instant defined = Instant.parse("2026-03-01T09:00:00Z");
+    BudgetDefinition late = BudgetDefinition.newBuilder(budget).setUpdatedAt(defined).build();
+    BudgetStep step = step(late, null, costing("2026-03-01T10:00:00Z", "5"));
+    assertThat(step.alerts())
+        .extracting(BudgetAlert::getAlertId)
+        .containsExactly("b1/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T09:00:00Z");
+  }
+
+  @Test
+  void shouldCountALongerPeriodFromTheRedefinitionWhenTheKindChanges() {
+    BudgetStep daily = step(budget, null, costing("2026-03-10T08:00:00Z", "6"));
+    Instant redefined = Instant.parse("2026-03-10T09:00:00Z");
+    BudgetDefinition monthly =
+        BudgetDefinition.newBuilder(budget)
+            .setPeriod(BudgetPeriod.MONTH)
+            .setUpdatedAt(redefined)
+            .build();
+
+    // The month began before the held day: without noticing the redefinition this event would be
+    // taken for one of an earlier period and not counted until April.
+    BudgetStep step = step(monthly, daily.state(), costing("2026-03-10T10:00:00Z", "1"));
+
+    assertThat(step.state().getPeriodStart()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+    assertThat(step.state().getSpendUsd()).isEqualByComparingTo("1");
+    assertThat(step.state().getCountedSince()).isEqualTo(redefined);
+    assertThat(step.state().getHighestThresholdCrossed()).isNull();
+  }
+
+  @Test
+  void shouldStartAfreshWithNewAlertIdsWhenTheScopeChanges() {
+    BudgetStep before = step(budget, null, costing("2026-03-01T08:00:00Z", "6"));
+    assertThat(before.alerts())
+        .extracting(BudgetAlert::getAlertId)
+        .containsExactly("b1/2026-03-01T00:00:00Z/THRESHOLD/50");
+    Instant redefined = Instant.parse("2026-03-01T09:00:00Z");
+    BudgetDefinition otherWorkflow =
+        BudgetDefinition.newBuilder(budget)
+            .setScope(TestBudgets.workflow("t", "wf"))
+            .setUpdatedAt(redefined)
+            .build();
+
+    BudgetStep after = step(otherWorkflow, before.state(), costing("2026-03-01T10:00:00Z", "5"));
+
+    assertThat(after.state().getSpendUsd()).isEqualByComparingTo("5");
+    assertThat(after.state().getScope()).isEqualTo(otherWorkflow.getScope());
+    assertThat(after.alerts())
+        .extracting(BudgetAlert::getAlertId)
+        .containsExactly("b1/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T09:00:00Z");
+  }
+
+  @Test
+  void shouldKeepThePeriodSpendWhenOnlyTheLimitOrThresholdsChange() {
+    BudgetStep before = step(budget, null, costing("2026-03-01T08:00:00Z", "6"));
+    BudgetDefinition raised =
+        BudgetDefinition.newBuilder(budget)
+            .setLimitUsd(TestEvents.money("20"))
+            .setUpdatedAt(Instant.parse("2026-03-01T09:00:00Z"))
+            .build();
+
+    BudgetStep after = step(raised, before.state(), costing("2026-03-01T10:00:00Z", "5"));
+
+    assertThat(after.state().getSpendUsd()).isEqualByComparingTo("11");
+    assertThat(after.state().getCountedSince()).isNull();
+    assertThat(after.alerts()).isEmpty();
   }
 }

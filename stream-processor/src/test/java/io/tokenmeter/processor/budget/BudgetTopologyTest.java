@@ -287,6 +287,35 @@ class BudgetTopologyTest {
     assertThat(spendStore().get("acme-daily")).isNull();
   }
 
+  @Test
+  void shouldDropWithoutATombstoneTheStateOfABudgetMovedToAnotherTenant() {
+    start(null, Map.of(ProcessorSettings.BUDGET_STATE_INTERVAL, "PT0S"));
+    BudgetDefinition budget =
+        TestBudgets.daily("team-daily", TestBudgets.tenant("acme"), "1").build();
+    define(budget);
+    spend(at("acme", "2026-03-01T10:00:00Z"), "0.6");
+    states.readRecordsToList();
+    alerts.readRecordsToList();
+
+    // Another tenant's task would own the moved budget's state: a tombstone from the old one
+    // could overtake the state the new one writes.
+    define(
+        BudgetDefinition.newBuilder(budget)
+            .setScope(TestBudgets.tenant("beta"))
+            .setUpdatedAt(Instant.parse("2026-03-01T11:00:00Z"))
+            .build());
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DELETION_SWEEP_INTERVAL);
+    assertThat(spendStore().get("team-daily")).isNull();
+    assertThat(states.isEmpty()).isTrue();
+
+    spend(at("acme", "2026-03-01T12:00:00Z"), "0.6"); // no longer this budget's usage
+    spend(at("beta", "2026-03-01T12:00:00Z"), "0.6");
+    assertThat(alerts.readValuesToList())
+        .extracting(BudgetAlert::getAlertId)
+        .containsExactly("team-daily/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T11:00:00Z");
+    assertThat(spendStore().get("team-daily").getSpendUsd()).isEqualTo(TestEvents.money("0.6"));
+  }
+
   private KeyValueStore<String, BudgetState> spendStore() {
     return fixture.driver().getKeyValueStore(StoreNames.BUDGET_SPEND);
   }
