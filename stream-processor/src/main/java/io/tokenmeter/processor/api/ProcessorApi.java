@@ -36,7 +36,7 @@ public final class ProcessorApi implements AutoCloseable {
             new StreamsStoreAccess(streams),
             OwnerLookup.of(streams),
             self(settings, apiSettings),
-            new SpendQuery(settings.aggregateGrace(), clock),
+            new SpendQuery(settings.aggregateGrace(), settings.correctionRetention(), clock),
             alerts,
             new Forwarder());
     ApiServer server = ApiServer.start(apiSettings, backend);

@@ -30,11 +30,28 @@ public final class SpendQuery {
   public static final String MONTH = "month";
 
   private final Duration grace;
+  private final Duration correctionRetention;
   private final Clock clock;
 
-  public SpendQuery(Duration grace, Clock clock) {
+  public SpendQuery(Duration grace, Duration correctionRetention, Clock clock) {
     this.grace = grace;
+    this.correctionRetention = correctionRetention;
     this.clock = clock;
+  }
+
+  /**
+   * The oldest UTC day still answerable: a DAY window leaves the store grace + correction retention
+   * after it ended. Judged by the clock, while the store expires by stream time; the two agree
+   * while the processor keeps up.
+   */
+  public LocalDate oldestDay() {
+    Instant expiredUpTo = clock.instant().minus(grace).minus(correctionRetention);
+    return LocalDate.ofInstant(expiredUpTo.minus(Duration.ofDays(1)), ZoneOffset.UTC).plusDays(1);
+  }
+
+  /** The oldest UTC month still answerable: the month store keeps the current and previous one. */
+  public YearMonth oldestMonth() {
+    return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).minusMonths(1);
   }
 
   /** Spend of the current UTC day (by the injected clock). */
@@ -42,10 +59,7 @@ public final class SpendQuery {
     return day(store, tenant, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 
-  /**
-   * Spend of one UTC day. Days whose window closed more than grace + correction retention ago are
-   * no longer in the store and read as zero.
-   */
+  /** Spend of one UTC day; see {@link #oldestDay} for how far back the store answers. */
   public TenantSpend day(
       ReadOnlyKeyValueStore<String, StoredTotals> store, String tenant, LocalDate date) {
     long dayStart =

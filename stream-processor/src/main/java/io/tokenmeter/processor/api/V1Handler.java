@@ -29,6 +29,8 @@ final class V1Handler implements HttpHandler {
    */
   public static final String NO_STATE_YET = "no_state_yet";
 
+  public static final String NOT_RETAINED = "not_retained";
+
   static final String PREFIX = "/v1/";
   private static final Logger LOGGER = LoggerFactory.getLogger(V1Handler.class);
 
@@ -102,21 +104,47 @@ final class V1Handler implements HttpHandler {
       return;
     }
     SpendQuery query = backend.spend();
+    LocalDate asked = date == null ? null : LocalDate.parse(date);
+    LocalDate oldest = month ? query.oldestMonth().atDay(1) : query.oldestDay();
+    if (asked != null && asked.isBefore(oldest)) {
+      notRetained(exchange, period, date, oldest);
+      return;
+    }
     TenantSpend spend;
     if (month) {
       var monthStore = backend.stores().monthSpend();
       spend =
-          date == null
+          asked == null
               ? query.thisMonth(monthStore, tenant)
-              : query.month(monthStore, tenant, YearMonth.from(LocalDate.parse(date)));
+              : query.month(monthStore, tenant, YearMonth.from(asked));
     } else {
       var dayStore = backend.stores().aggregates();
-      spend =
-          date == null
-              ? query.today(dayStore, tenant)
-              : query.day(dayStore, tenant, LocalDate.parse(date));
+      spend = asked == null ? query.today(dayStore, tenant) : query.day(dayStore, tenant, asked);
     }
     Responses.json(exchange, 200, ApiJson.spend(spend));
+  }
+
+  /** A zero for a period the processor no longer keeps would read as "nothing spent": say so. */
+  private static void notRetained(
+      HttpExchange exchange, String period, String date, LocalDate oldest) throws IOException {
+    Responses.json(
+        exchange,
+        404,
+        ApiJson.error(
+            "the processor no longer keeps that "
+                + period
+                + "; the oldest it answers starts "
+                + oldest
+                + ". Read older spend from ClickHouse: tokenmeter_daily_cost_by_tenant_model"
+                + " (docs/analytics.md, \"Cost over time\")",
+            "code",
+            NOT_RETAINED,
+            "period",
+            period,
+            "date",
+            date,
+            "oldest_date",
+            oldest.toString()));
   }
 
   private void budget(HttpExchange exchange, Caller caller, String budgetId)

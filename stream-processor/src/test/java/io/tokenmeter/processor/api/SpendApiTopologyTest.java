@@ -118,7 +118,10 @@ class SpendApiTopologyTest {
         stores,
         lookup,
         self,
-        new SpendQuery(fixture.settings().aggregateGrace(), Clock.fixed(now, ZoneOffset.UTC)),
+        new SpendQuery(
+            fixture.settings().aggregateGrace(),
+            fixture.settings().correctionRetention(),
+            Clock.fixed(now, ZoneOffset.UTC)),
         alerts,
         new Forwarder());
   }
@@ -228,9 +231,8 @@ class SpendApiTopologyTest {
     JsonNode february =
         JSON.readTree(
             get(owner, "/v1/tenants/acme/spend?period=month&date=2026-02-01", ACME).body());
-    JsonNode january =
-        JSON.readTree(
-            get(owner, "/v1/tenants/acme/spend?period=month&date=2026-01-15", ACME).body());
+    HttpResponse<String> january =
+        get(owner, "/v1/tenants/acme/spend?period=month&date=2026-01-15", ACME);
 
     assertThat(march.get("period_start").asText()).isEqualTo("2026-03-01T00:00:00Z");
     assertThat(march.get("period_end").asText()).isEqualTo("2026-04-01T00:00:00Z");
@@ -239,9 +241,13 @@ class SpendApiTopologyTest {
     assertThat(money(march.get("by_workflow").get(1).get("total_usd")))
         .isEqualTo(new BigDecimal("0.003500000000"));
     assertThat(money(february.get("total_usd"))).isEqualTo(new BigDecimal("0.300000000000"));
-    // Older than the previous month: not kept in the month store (it is in ClickHouse), but
-    // counted in a metric so the gap is visible.
-    assertThat(january.get("event_count").asLong()).isZero();
+    // Older than the previous month: not kept in the month store (it is in ClickHouse), counted in
+    // a metric so the gap is visible, and answered with a 404 that says so rather than a zero.
+    assertThat(january.statusCode()).isEqualTo(404);
+    JsonNode notKept = JSON.readTree(january.body());
+    assertThat(notKept.get("code").asText()).isEqualTo(V1Handler.NOT_RETAINED);
+    assertThat(notKept.get("oldest_date").asText()).isEqualTo("2026-02-01");
+    assertThat(notKept.get("error").asText()).contains("no longer keeps that month", "ClickHouse");
     assertThat(metricTotal(ProcessorMetrics.MONTH_EVENTS_NOT_COUNTED)).isEqualTo(1.0);
 
     // Stream time moves to May: March is no longer "previous", the cleanup drops it.
@@ -332,6 +338,21 @@ class SpendApiTopologyTest {
     assertThat(get(owner, "/v1/tenants/acme/spend?date=yesterday", ADMIN).statusCode())
         .isEqualTo(400);
     assertThat(get(owner, "/v1/nothing", ADMIN).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldSayADayIsNoLongerKeptRatherThanAnswerZero() throws Exception {
+    // Clock 2026-03-01T12:00Z, grace 5 min, correction retention 1 day: the window of 02-27 left
+    // the store at 03-01T00:05Z, the one of 02-28 stays until 03-02T00:05Z.
+    HttpResponse<String> gone = get(owner, "/v1/tenants/acme/spend?date=2026-02-27", ACME);
+    HttpResponse<String> kept = get(owner, "/v1/tenants/acme/spend?date=2026-02-28", ACME);
+
+    assertThat(gone.statusCode()).isEqualTo(404);
+    JsonNode body = JSON.readTree(gone.body());
+    assertThat(body.get("code").asText()).isEqualTo(V1Handler.NOT_RETAINED);
+    assertThat(body.get("oldest_date").asText()).isEqualTo("2026-02-28");
+    assertThat(body.get("error").asText()).contains("no longer keeps that day");
+    assertThat(kept.statusCode()).isEqualTo(200);
   }
 
   @Test
