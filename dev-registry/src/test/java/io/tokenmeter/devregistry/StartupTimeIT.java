@@ -11,12 +11,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The registry is started inside test JVMs and dev stacks, so {@link DevRegistry#start} must be
- * quick, also when it replays a journal. The budget is generous because CI machines are shared; the
- * figures are logged.
+ * quick, also when it replays a journal. The bound (10 s, against ~130 ms measured) only catches a
+ * hang or a pathological regression: CI machines are shared and timed assertions flake; the figures
+ * are logged.
  */
 class StartupTimeIT {
   private static final Logger LOGGER = LoggerFactory.getLogger(StartupTimeIT.class);
-  private static final Duration BUDGET = Duration.ofSeconds(1);
+  private static final Duration BUDGET = Duration.ofSeconds(10);
   private static final int SCHEMAS = 200;
 
   @TempDir Path dataDir;

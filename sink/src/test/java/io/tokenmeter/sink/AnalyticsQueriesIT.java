@@ -25,8 +25,11 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -55,7 +58,16 @@ class AnalyticsQueriesIT {
             .clickHouseJdbcUrl(stack.clickHouseJdbcUrl())
             .build(),
         Clock.systemUTC());
-    Instant recent = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+    // A minute ago, but never in the previous month: the month-to-date query must see it.
+    Instant started = Instant.now();
+    Instant monthStart =
+        YearMonth.from(started.atZone(ZoneOffset.UTC))
+            .atDay(1)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+    Instant recent =
+        Collections.max(List.of(started.minus(1, ChronoUnit.MINUTES), monthStart))
+            .truncatedTo(ChronoUnit.MILLIS);
     String[] costs = {"0.000000000001", "2.5", "0.333333333333"};
     BigDecimal total = BigDecimal.ZERO;
     try (AvroBytes avro = new AvroBytes("analytics-" + run);

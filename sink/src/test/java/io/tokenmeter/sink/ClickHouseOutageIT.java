@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -106,12 +107,21 @@ class ClickHouseOutageIT {
         }
         producer.flush();
         Thread.sleep(OUTAGE_SECONDS * 1000L);
-        assertThat(sink.metrics().retries()).as("the outage was noticed").isPositive();
+        // The sink notices the outage only once it has joined, fetched and tried a write: on a
+        // loaded machine that can take longer than the outage so far, so wait for it.
+        ClickHouseReads.awaitTrue(
+            Duration.ofSeconds(60), "the outage noticed", () -> sink.metrics().retries() > 0);
         URI ready =
             URI.create("http://127.0.0.1:" + sink.httpPort().orElseThrow() + "/health/ready");
-        HttpResponse<String> duringOutage = get(ready);
-        assertThat(duringOutage.statusCode()).as("ready during the outage").isEqualTo(503);
-        assertThat(duringOutage.body())
+        AtomicReference<HttpResponse<String>> duringOutage = new AtomicReference<>();
+        ClickHouseReads.awaitTrue(
+            Duration.ofSeconds(60),
+            "ready answering 503 during the outage",
+            () -> {
+              duringOutage.set(get(ready));
+              return duringOutage.get().statusCode() == 503;
+            });
+        assertThat(duringOutage.get().body())
             .contains("partition(s) retrying with backoff; last error: ");
         proxy.restore();
 
@@ -127,7 +137,7 @@ class ClickHouseOutageIT {
             .isEqualByComparingTo(expected);
         assertThat(sink.isRunning()).isTrue();
         ClickHouseReads.awaitTrue(
-            Duration.ofSeconds(30), "ready again", () -> get(ready).statusCode() == 200);
+            Duration.ofSeconds(60), "ready again", () -> get(ready).statusCode() == 200);
       }
     }
   }

@@ -188,6 +188,11 @@ class SinkEndToEndIT {
                       + "'"))
           .isEqualTo("01000000070a");
       assertThat(sink.metrics().deadLetters()).isEqualTo(1);
+      // Counted once ClickHouse has answered the insert: just after the rows became visible.
+      ClickHouseReads.awaitTrue(
+          TIMEOUT,
+          "the priced-rows counter",
+          () -> sink.metrics().rowsWritten(SinkTable.PRICED_USAGE) >= 200);
       assertThat(sink.metrics().rowsWritten(SinkTable.PRICED_USAGE)).isEqualTo(200);
     }
   }

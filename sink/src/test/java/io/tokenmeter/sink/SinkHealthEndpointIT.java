@@ -7,6 +7,7 @@ import io.tokenmeter.serde.KafkaAvroSerializer;
 import io.tokenmeter.sink.config.SinkSettings;
 import io.tokenmeter.sink.config.SinkTopics;
 import io.tokenmeter.sink.fixtures.SampleRecords;
+import io.tokenmeter.sink.row.SinkTable;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
 import java.io.IOException;
@@ -90,6 +91,15 @@ class SinkHealthEndpointIT {
                           + "'")
                   == 1);
 
+      // The counters move after ClickHouse answered the insert, so just after the rows show.
+      SinkMetrics counted = sink.metrics();
+      ClickHouseReads.awaitTrue(
+          TIMEOUT,
+          "the write counters",
+          () ->
+              counted.rowsWritten(SinkTable.PRICED_USAGE) == RECORDS
+                  && counted.rowsWritten(SinkTable.BUDGET_ALERTS) == 1
+                  && counted.batchesWritten() >= 2);
       HttpResponse<String> ready = get(base.resolve("/health/ready"));
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(ready.body())

@@ -35,7 +35,7 @@ class LifecycleIT {
     LOGGER.info(
         "close took {} ms, second close {} ms", closing.toMillis(), closingAgain.toMillis());
     assertThat(closing).isLessThan(closeTimeout);
-    assertThat(closingAgain).isLessThan(Duration.ofMillis(100));
+    assertThat(closingAgain).isLessThan(Duration.ofSeconds(2)); // a no-op, not a second shutdown
     assertThat(kafka.isRunning()).isFalse();
     assertThat(ListenerPorts.isFree("127.0.0.1", port)).isTrue();
     assertThat(dataDir).doesNotExist();

@@ -59,7 +59,8 @@ class ProcessorSpendApiTest {
               stores(),
               null,
               null,
-              new SpendQuery(Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC)),
+              new SpendQuery(
+                  Duration.ofMinutes(5), Duration.ofDays(1), Clock.fixed(NOW, ZoneOffset.UTC)),
               new RecentAlerts(10),
               new Forwarder()));
 

@@ -105,11 +105,6 @@ final class V1Handler implements HttpHandler {
     }
     SpendQuery query = backend.spend();
     LocalDate asked = date == null ? null : LocalDate.parse(date);
-    LocalDate oldest = month ? query.oldestMonth().atDay(1) : query.oldestDay();
-    if (asked != null && asked.isBefore(oldest)) {
-      notRetained(exchange, period, date, oldest);
-      return;
-    }
     TenantSpend spend;
     if (month) {
       var monthStore = backend.stores().monthSpend();
@@ -120,6 +115,14 @@ final class V1Handler implements HttpHandler {
     } else {
       var dayStore = backend.stores().aggregates();
       spend = asked == null ? query.today(dayStore, tenant) : query.day(dayStore, tenant, asked);
+    }
+    // The stores expire by stream time, the oldest kept period is judged by the clock: what is
+    // still there (a replay of old events) is answered; nothing at all before that point is not
+    // "zero spent" but "no longer kept".
+    LocalDate oldest = month ? query.oldestMonth().atDay(1) : query.oldestDay();
+    if (spend.total() == null && asked != null && asked.isBefore(oldest)) {
+      notRetained(exchange, period, date, oldest);
+      return;
     }
     Responses.json(exchange, 200, ApiJson.spend(spend));
   }

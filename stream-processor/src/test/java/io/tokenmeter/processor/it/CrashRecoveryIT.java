@@ -84,7 +84,7 @@ class CrashRecoveryIT {
       Poll.until(reader, read -> read.size() >= EVENTS / 8, Duration.ofSeconds(120));
       // Killed only once the aggregating task has committed, so the restart must restore its
       // stores from changelogs rather than start them empty.
-      Poll.until(aggregates, read -> !read.isEmpty(), Duration.ofSeconds(60));
+      Poll.until(aggregates, read -> !read.isEmpty(), Duration.ofSeconds(180));
     } finally {
       first.destroyForcibly().waitFor();
     }
@@ -182,7 +182,7 @@ class CrashRecoveryIT {
   private void assertAlertsExactlyOnce() {
     try (var reader = clients.consumer(settings.budgetAlertsTopic(), BudgetAlert.class)) {
       List<ConsumerRecord<String, BudgetAlert>> alerts =
-          Poll.until(reader, read -> read.size() >= 3, Duration.ofSeconds(60));
+          Poll.until(reader, read -> read.size() >= 3, Duration.ofSeconds(180));
       reader.poll(Duration.ofSeconds(3)).forEach(alerts::add);
       assertThat(alerts)
           .extracting(r -> r.value().getAlertId())
@@ -212,7 +212,7 @@ class CrashRecoveryIT {
             return latest.values().stream().mapToLong(WindowedAggregate::getEventCount).sum()
                 >= EVENTS;
           },
-          Duration.ofSeconds(60));
+          Duration.ofSeconds(180));
     }
     BigDecimal perTenant = TestEvents.money("0.0045").multiply(BigDecimal.valueOf(EVENTS / 2));
     assertThat(latest.keySet()).containsExactlyInAnyOrder("tenant-0", "tenant-1");

@@ -205,7 +205,7 @@ class ExactlyOncePricingIT {
 
       try (var consumer = consumer(Topics.DEAD_LETTERS, serde(DeadLetter.class).deserializer())) {
         List<ConsumerRecord<String, DeadLetter>> letters =
-            Poll.until(consumer, read -> !read.isEmpty(), Duration.ofSeconds(30));
+            Poll.until(consumer, read -> !read.isEmpty(), Duration.ofSeconds(90));
         assertThat(letters).hasSize(1);
         assertThat(letters.get(0).value().getReason()).isEqualTo(DeadLetterReason.BAD_MAGIC_BYTE);
       }
@@ -221,7 +221,7 @@ class ExactlyOncePricingIT {
   private static void assertBudgetAlertedOncePerThreshold() {
     try (var consumer = consumer(Topics.BUDGET_ALERTS, serde(BudgetAlert.class).deserializer())) {
       List<ConsumerRecord<String, BudgetAlert>> alerts =
-          Poll.until(consumer, read -> read.size() >= 3, Duration.ofSeconds(60));
+          Poll.until(consumer, read -> read.size() >= 3, Duration.ofSeconds(180));
       consumer.poll(Duration.ofSeconds(2)).forEach(alerts::add);
       assertThat(alerts)
           .extracting(r -> r.value().getAlertId())
@@ -328,7 +328,7 @@ class ExactlyOncePricingIT {
         .isEqualTo(expected.get("tenant-0"));
     assertThat(get("/health/ready", ADMIN_TOKEN).statusCode()).isEqualTo(200);
     // Alerts come from the alerts topic via a separate reader: give it a moment.
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     JsonNode alerts;
     do {
       alerts = json.readTree(get("/v1/tenants/tenant-0/alerts", ADMIN_TOKEN).body()).get("alerts");
