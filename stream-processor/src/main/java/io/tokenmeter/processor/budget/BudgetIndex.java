@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BudgetIndex {
   private final Map<String, BudgetDefinition> byId = new ConcurrentHashMap<>();
-  private final AtomicLong departures = new AtomicLong();
+  private final AtomicLong version = new AtomicLong();
   private volatile Map<String, List<BudgetDefinition>> byTenant = Map.of();
   private volatile boolean loaded;
 
@@ -22,16 +22,14 @@ public final class BudgetIndex {
       remove(budget.getBudgetId());
       return;
     }
-    BudgetDefinition before = byId.put(budget.getBudgetId(), budget);
-    if (before != null && !tenantOf(before).equals(tenantOf(budget))) {
-      departures.incrementAndGet();
-    }
+    byId.put(budget.getBudgetId(), budget);
+    version.incrementAndGet();
     reindex();
   }
 
   public synchronized void remove(String budgetId) {
     if (byId.remove(budgetId) != null) {
-      departures.incrementAndGet();
+      version.incrementAndGet();
     }
     reindex();
   }
@@ -53,12 +51,9 @@ public final class BudgetIndex {
     return loaded;
   }
 
-  /**
-   * How many times a budget left a tenant so far (deleted, or moved to another tenant, whose task
-   * then owns its state); a change means a sweep of the tasks' budget state is due.
-   */
-  public long departures() {
-    return departures.get();
+  /** Counts changes of the definitions; a new value means the tasks' budget state needs a look. */
+  public long version() {
+    return version.get();
   }
 
   private static String tenantOf(BudgetDefinition budget) {

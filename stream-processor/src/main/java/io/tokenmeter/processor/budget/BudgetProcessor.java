@@ -31,12 +31,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A deleted budget stops counting at once (it leaves the {@link BudgetIndex}); a sweep then
  * deletes its spend and writes a tombstone on budget state, within {@link
- * #DELETION_SWEEP_INTERVAL}. The sweep compares the store with the index rather than remembering
- * deletions, so a budget deleted while the processor was down is tombstoned after the restart.
+ * #DEFINITION_SWEEP_INTERVAL}. The same sweep applies changed definitions to the held state (a
+ * raised limit releases a hard budget without waiting for an event) and drops the state of budgets
+ * moved to another tenant. It compares the store with the index rather than remembering changes, so
+ * a budget deleted or changed while the processor was down is handled after the restart.
  */
 public final class BudgetProcessor implements Processor<String, PricedUsage, String, BudgetOutput> {
-  /** How often (wall clock) budgets deleted from the budgets topic are looked for. */
-  public static final Duration DELETION_SWEEP_INTERVAL = Duration.ofSeconds(1);
+  /** How often (wall clock) the held state is compared with changed budget definitions. */
+  public static final Duration DEFINITION_SWEEP_INTERVAL = Duration.ofSeconds(1);
 
   private static final Logger LOGGER = LoggerFactory.getLogger(BudgetProcessor.class);
 
@@ -50,7 +52,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
   private KeyValueStore<String, Long> forecasts;
   private Sensor alertsSensor;
   private Sensor stateSensor;
-  private long sweptDepartures = -1;
+  private long sweptVersion = -1;
 
   public BudgetProcessor(BudgetIndex budgets, Clock clock, Duration stateInterval) {
     this.budgets = budgets;
@@ -73,7 +75,8 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
       }
       context.schedule(stateInterval, PunctuationType.WALL_CLOCK_TIME, now -> flushPending());
     }
-    context.schedule(DELETION_SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::sweepDeleted);
+    context.schedule(
+        DEFINITION_SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::sweepDefinitions);
   }
 
   private void flushPending() {
@@ -87,17 +90,20 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
   }
 
   /**
-   * Tombstones the state of budgets this task tracks that are no longer defined, and drops (without
-   * a tombstone) the state of budgets moved to another tenant: the new tenant's task owns that
-   * budget now and writes its state, which a tombstone from here could overtake.
+   * Brings the held state in line with the definitions: tombstones the state of budgets no longer
+   * defined; drops (without a tombstone) the state of budgets moved to another tenant, whose task
+   * owns it now and writes its state, which a tombstone from here could overtake; and emits at once
+   * the state of budgets whose limit, mode or measure changed.
    */
-  private void sweepDeleted(long nowMs) {
-    long departures = budgets.departures();
-    if (!budgets.loaded() || departures == sweptDepartures) {
+  private void sweepDefinitions(long nowMs) {
+    long version = budgets.version();
+    if (!budgets.loaded() || version == sweptVersion) {
       return;
     }
     List<String> deleted = new ArrayList<>();
     List<String> moved = new ArrayList<>();
+    List<BudgetState> redefined = new ArrayList<>();
+    List<String> remeasured = new ArrayList<>();
     try (KeyValueIterator<String, BudgetState> all = spend.all()) {
       all.forEachRemaining(
           entry -> {
@@ -106,6 +112,15 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
               deleted.add(entry.key);
             } else if (!sameTenant(definition, entry.value)) {
               moved.add(entry.key);
+            } else if (definition.getPeriod() != BudgetPeriod.UNKNOWN) {
+              BudgetSpend.redefine(definition, entry.value, clock.instant())
+                  .ifPresent(
+                      state -> {
+                        redefined.add(state);
+                        if (!BudgetSpend.measuresTheSame(definition, entry.value)) {
+                          remeasured.add(entry.key);
+                        }
+                      });
             }
           });
     }
@@ -115,13 +130,23 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
       context.forward(new Record<>(id, new BudgetOutput.Deleted(), nowMs));
     }
     moved.forEach(this::forget);
+    remeasured.forEach(forecasts::delete); // a new measure may forecast again
+    for (BudgetState state : redefined) {
+      spendValues.put(state.getBudgetId(), state);
+      emit(state.getBudgetId(), state, nowMs);
+    }
     if (!deleted.isEmpty()) {
       LOGGER.info("Budgets deleted, state tombstoned: {}", deleted);
     }
     if (!moved.isEmpty()) {
       LOGGER.info("Budgets moved to another tenant, this task's state for them dropped: {}", moved);
     }
-    sweptDepartures = departures;
+    if (!redefined.isEmpty()) {
+      LOGGER.info(
+          "Budgets redefined, state re-emitted: {}",
+          redefined.stream().map(BudgetState::getBudgetId).toList());
+    }
+    sweptVersion = version;
   }
 
   private static boolean sameTenant(BudgetDefinition definition, BudgetState state) {

@@ -95,6 +95,37 @@ public final class BudgetSpend {
   }
 
   /**
+   * The held state under a changed definition, to emit at once rather than with the next event: a
+   * gateway refusing the calls of an EXCEEDED hard budget would never let that event come after the
+   * limit was raised. A new measure (see {@link #measuresTheSame}) shows zero spend in the period
+   * of the redefinition, counted since then; a new limit or mode keeps spend and thresholds already
+   * crossed (those fire once per period) and recomputes the status. Empty when neither changed.
+   */
+  public static Optional<BudgetState> redefine(
+      BudgetDefinition budget, BudgetState held, Instant now) {
+    if (!measuresTheSame(budget, held)) {
+      PeriodBounds period =
+          PeriodBounds.of(
+              budget.getPeriod(), ZoneId.of(budget.getTimeZone()), budget.getUpdatedAt());
+      Instant since = budget.getUpdatedAt().isAfter(period.start()) ? budget.getUpdatedAt() : null;
+      return Optional.of(state(budget, period, CostSums.ZERO, null, since, now));
+    }
+    if (budget.getLimitUsd().compareTo(held.getLimitUsd()) == 0
+        && budget.getMode() == held.getMode()) {
+      return Optional.empty();
+    }
+    PeriodBounds period = new PeriodBounds(held.getPeriodStart(), held.getPeriodEnd());
+    return Optional.of(
+        state(
+            budget,
+            period,
+            held.getSpendUsd(),
+            held.getHighestThresholdCrossed(),
+            held.getCountedSince(),
+            now));
+  }
+
+  /**
    * Whether the held state measures what the definition does. A budget redefined with another
    * scope, period kind or time zone measures something else: its held spend (of other usage, or of
    * a period that began elsewhere) says nothing about the new one, which counts afresh from the

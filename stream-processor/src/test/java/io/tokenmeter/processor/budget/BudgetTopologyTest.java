@@ -242,7 +242,7 @@ class BudgetTopologyTest {
     states.readRecordsToList();
 
     budgets.pipeInput("acme-daily", null); // what `tokenmeter budgets delete` writes
-    fixture.driver().advanceWallClockTime(BudgetProcessor.DELETION_SWEEP_INTERVAL);
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
     assertThat(states.readKeyValuesToList()).containsExactly(KeyValue.pair("acme-daily", null));
     assertThat(spendStore().get("acme-daily")).isNull();
 
@@ -253,7 +253,7 @@ class BudgetTopologyTest {
             "acme-other/2026-03-01T00:00:00Z/THRESHOLD/80",
             "acme-other/2026-03-01T00:00:00Z/THRESHOLD/100");
     assertThat(states.readKeyValuesToList()).extracting(kv -> kv.key).containsOnly("acme-other");
-    fixture.driver().advanceWallClockTime(BudgetProcessor.DELETION_SWEEP_INTERVAL);
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
     assertThat(states.isEmpty()).as("one tombstone per deletion").isTrue();
   }
 
@@ -267,7 +267,7 @@ class BudgetTopologyTest {
     states.readRecordsToList();
 
     define(BudgetDefinition.newBuilder(budget).setDeleted(true).build());
-    fixture.driver().advanceWallClockTime(BudgetProcessor.DELETION_SWEEP_INTERVAL);
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
     assertThat(states.readKeyValuesToList()).containsExactly(KeyValue.pair("acme-daily", null));
   }
 
@@ -282,7 +282,7 @@ class BudgetTopologyTest {
     // The restarted driver's budgets topic no longer holds the budget: it was deleted meanwhile.
     start(scope, RESTART);
     assertThat(spendStore().get("acme-daily")).isNotNull();
-    fixture.driver().advanceWallClockTime(BudgetProcessor.DELETION_SWEEP_INTERVAL);
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
     assertThat(states.readKeyValuesToList()).containsExactly(KeyValue.pair("acme-daily", null));
     assertThat(spendStore().get("acme-daily")).isNull();
   }
@@ -304,7 +304,7 @@ class BudgetTopologyTest {
             .setScope(TestBudgets.tenant("beta"))
             .setUpdatedAt(Instant.parse("2026-03-01T11:00:00Z"))
             .build());
-    fixture.driver().advanceWallClockTime(BudgetProcessor.DELETION_SWEEP_INTERVAL);
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
     assertThat(spendStore().get("team-daily")).isNull();
     assertThat(states.isEmpty()).isTrue();
 
@@ -314,6 +314,60 @@ class BudgetTopologyTest {
         .extracting(BudgetAlert::getAlertId)
         .containsExactly("team-daily/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T11:00:00Z");
     assertThat(spendStore().get("team-daily").getSpendUsd()).isEqualTo(TestEvents.money("0.6"));
+  }
+
+  @Test
+  void shouldReleaseAHardBudgetAtOnceWhenItsLimitIsRaised() {
+    start(null, Map.of(ProcessorSettings.BUDGET_STATE_INTERVAL, "PT0S"));
+    BudgetDefinition budget =
+        TestBudgets.daily("acme-daily", TestBudgets.tenant("acme"), "1").build();
+    define(budget);
+    spend(at("acme", "2026-03-01T10:00:00Z"), "1.2");
+    assertThat(states.readValuesToList().getLast().getStatus()).isEqualTo(BudgetStatus.EXCEEDED);
+
+    // A gateway refuses the tenant's calls while EXCEEDED, so no event would come to carry the
+    // raised limit: the new state must follow the definition by itself.
+    define(BudgetDefinition.newBuilder(budget).setLimitUsd(TestEvents.money("5")).build());
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
+
+    BudgetState raised = states.readValuesToList().getLast();
+    assertThat(raised.getLimitUsd()).isEqualTo(TestEvents.money("5"));
+    assertThat(raised.getSpendUsd()).isEqualTo(TestEvents.money("1.2"));
+    assertThat(raised.getStatus()).isEqualTo(BudgetStatus.WARNING);
+    assertThat(spendStore().get("acme-daily")).isEqualTo(raised);
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
+    assertThat(states.isEmpty()).as("one state per change").isTrue();
+  }
+
+  @Test
+  void shouldShowARescopedBudgetFromZeroAtOnce() {
+    start(null, Map.of(ProcessorSettings.BUDGET_STATE_INTERVAL, "PT0S"));
+    BudgetDefinition budget =
+        TestBudgets.daily("acme-daily", TestBudgets.tenant("acme"), "1").build();
+    define(budget);
+    spend(at("acme", "2026-03-01T10:00:00Z"), "1.2");
+    states.readRecordsToList();
+    alerts.readRecordsToList();
+
+    Instant redefined = Instant.parse("2026-03-01T11:00:00Z");
+    define(
+        BudgetDefinition.newBuilder(budget)
+            .setScope(TestBudgets.workflow("acme", "rag"))
+            .setUpdatedAt(redefined)
+            .build());
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
+
+    BudgetState fresh = states.readValuesToList().getLast();
+    assertThat(fresh.getScope()).isEqualTo(TestBudgets.workflow("acme", "rag"));
+    assertThat(fresh.getSpendUsd()).isEqualTo(TestEvents.money("0"));
+    assertThat(fresh.getStatus()).isEqualTo(BudgetStatus.OK);
+    assertThat(fresh.getCountedSince()).isEqualTo(redefined);
+    assertThat(fresh.getPeriodStart()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+
+    spend(at("acme", "2026-03-01T12:00:00Z").setWorkflowId("rag"), "0.6");
+    assertThat(alerts.readValuesToList())
+        .extracting(BudgetAlert::getAlertId)
+        .containsExactly("acme-daily/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T11:00:00Z");
   }
 
   private KeyValueStore<String, BudgetState> spendStore() {
