@@ -74,28 +74,20 @@ public record BudgetCheck(
 
   /** A budget that exists but has counted nothing yet. */
   static BudgetCheck noSpendYet(String budgetId, String tenantId, String detail) {
-    return new BudgetCheck(
-        budgetId,
-        tenantId,
-        BudgetStatus.NO_SPEND_YET,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        true,
-        detail);
+    return withoutState(budgetId, tenantId, BudgetStatus.NO_SPEND_YET, true, detail);
   }
 
   /** The API could not answer; {@code allowsCall} comes from the policy. */
   static BudgetCheck unavailable(String budgetId, boolean allowsCall, String detail) {
+    return withoutState(budgetId, null, BudgetStatus.UNAVAILABLE, allowsCall, detail);
+  }
+
+  private static BudgetCheck withoutState(
+      String budgetId, String tenantId, BudgetStatus status, boolean allowsCall, String detail) {
     return new BudgetCheck(
         budgetId,
-        null,
-        BudgetStatus.UNAVAILABLE,
+        tenantId,
+        status,
         null,
         null,
         null,

@@ -7,13 +7,11 @@ import io.tokenmeter.processor.config.ProcessorSettings;
 import io.tokenmeter.processor.testing.TestBudgets;
 import io.tokenmeter.processor.testing.TestEvents;
 import io.tokenmeter.processor.testing.TestPrices;
-import io.tokenmeter.schema.v1.AggregateDimension;
 import io.tokenmeter.schema.v1.BudgetAlert;
 import io.tokenmeter.schema.v1.BudgetDefinition;
 import io.tokenmeter.schema.v1.ModelPrice;
 import io.tokenmeter.schema.v1.PricedUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
-import io.tokenmeter.schema.v1.WindowSize;
 import io.tokenmeter.schema.v1.WindowedAggregate;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
@@ -194,25 +192,9 @@ class CrashRecoveryIT {
   }
 
   private void assertAggregatesMatch() {
-    Map<String, WindowedAggregate> latest = new HashMap<>();
+    Map<String, WindowedAggregate> latest;
     try (var reader = clients.consumer(settings.aggregatesTopic(), WindowedAggregate.class)) {
-      Poll.until(
-          reader,
-          read -> {
-            read.stream()
-                .map(ConsumerRecord::value)
-                .filter(a -> a.getDimension() == AggregateDimension.TENANT)
-                .filter(a -> a.getWindowSize() == WindowSize.DAY)
-                .forEach(
-                    a ->
-                        latest.merge(
-                            a.getTenantId(),
-                            a,
-                            (x, y) -> x.getRevision() > y.getRevision() ? x : y));
-            return latest.values().stream().mapToLong(WindowedAggregate::getEventCount).sum()
-                >= EVENTS;
-          },
-          Duration.ofSeconds(180));
+      latest = LatestDayTotals.byTenant(reader, EVENTS, Duration.ofSeconds(180));
     }
     BigDecimal perTenant = TestEvents.money("0.0045").multiply(BigDecimal.valueOf(EVENTS / 2));
     assertThat(latest.keySet()).containsExactlyInAnyOrder("tenant-0", "tenant-1");

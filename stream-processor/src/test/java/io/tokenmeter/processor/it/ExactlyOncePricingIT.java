@@ -13,7 +13,6 @@ import io.tokenmeter.processor.testing.TestEvents;
 import io.tokenmeter.processor.testing.TestPrices;
 import io.tokenmeter.processor.topology.Topics;
 import io.tokenmeter.registry.MockSchemaRegistry;
-import io.tokenmeter.schema.v1.AggregateDimension;
 import io.tokenmeter.schema.v1.BudgetAlert;
 import io.tokenmeter.schema.v1.BudgetDefinition;
 import io.tokenmeter.schema.v1.DeadLetter;
@@ -21,7 +20,6 @@ import io.tokenmeter.schema.v1.DeadLetterReason;
 import io.tokenmeter.schema.v1.ModelPrice;
 import io.tokenmeter.schema.v1.PricedUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
-import io.tokenmeter.schema.v1.WindowSize;
 import io.tokenmeter.schema.v1.WindowedAggregate;
 import io.tokenmeter.serde.AvroSerde;
 import java.io.IOException;
@@ -244,24 +242,8 @@ class ExactlyOncePricingIT {
                         BigDecimal.ZERO, r -> r.value().getTotalCost(), BigDecimal::add)));
     try (var consumer =
         consumer(Topics.AGGREGATES, serde(WindowedAggregate.class).deserializer())) {
-      Map<String, WindowedAggregate> latest = new HashMap<>();
-      Poll.until(
-          consumer,
-          read -> {
-            read.stream()
-                .map(ConsumerRecord::value)
-                .filter(a -> a.getDimension() == AggregateDimension.TENANT)
-                .filter(a -> a.getWindowSize() == WindowSize.DAY)
-                .forEach(
-                    a ->
-                        latest.merge(
-                            a.getTenantId(),
-                            a,
-                            (x, y) -> x.getRevision() > y.getRevision() ? x : y));
-            return latest.values().stream().mapToLong(WindowedAggregate::getEventCount).sum()
-                >= EVENTS;
-          },
-          Duration.ofSeconds(60));
+      Map<String, WindowedAggregate> latest =
+          LatestDayTotals.byTenant(consumer, EVENTS, Duration.ofSeconds(180));
       assertThat(latest.keySet()).isEqualTo(expected.keySet());
       latest.forEach(
           (tenant, aggregate) -> {
