@@ -23,15 +23,16 @@ public final class BudgetIndex {
       return;
     }
     byId.put(budget.getBudgetId(), budget);
-    version.incrementAndGet();
     reindex();
+    // After the reindex: a sweep that saw this version also sees events routed by it.
+    version.incrementAndGet();
   }
 
   public synchronized void remove(String budgetId) {
     if (byId.remove(budgetId) != null) {
+      reindex();
       version.incrementAndGet();
     }
-    reindex();
   }
 
   /** The live definition, or null if the budget is not (or no longer) defined. */

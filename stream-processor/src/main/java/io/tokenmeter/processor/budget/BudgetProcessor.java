@@ -64,6 +64,9 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
   @Override
   public void init(ProcessorContext<String, BudgetOutput> context) {
     this.context = context;
+    // A task revived after an aborted transaction runs init again on this object: the sweep it
+    // made was rolled back with the transaction, so it must run again.
+    sweptVersion = -1;
     spend = context.getStateStore(StoreNames.BUDGET_SPEND);
     spendValues = new DecodedValueCache<>(spend, DecodedValueCache.DEFAULT_ENTRIES);
     forecasts = context.getStateStore(StoreNames.BUDGET_FORECASTS);
@@ -83,7 +86,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
     for (String id : throttle.drain(clock.millis())) {
       BudgetState state = spendValues.get(id);
       BudgetDefinition definition = budgets.get(id);
-      if (state != null && definition != null && sameTenant(definition, state)) {
+      if (state != null && tracked(definition) && sameTenant(definition, state)) {
         emit(id, state, state.getUpdatedAt().toEpochMilli());
       }
     }
@@ -103,24 +106,17 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
     List<String> deleted = new ArrayList<>();
     List<String> moved = new ArrayList<>();
     List<BudgetState> redefined = new ArrayList<>();
-    List<String> remeasured = new ArrayList<>();
     try (KeyValueIterator<String, BudgetState> all = spend.all()) {
       all.forEachRemaining(
           entry -> {
             BudgetDefinition definition = budgets.get(entry.key);
-            if (definition == null) {
+            if (!tracked(definition)) {
               deleted.add(entry.key);
             } else if (!sameTenant(definition, entry.value)) {
               moved.add(entry.key);
-            } else if (definition.getPeriod() != BudgetPeriod.UNKNOWN) {
+            } else {
               BudgetSpend.redefine(definition, entry.value, clock.instant())
-                  .ifPresent(
-                      state -> {
-                        redefined.add(state);
-                        if (!BudgetSpend.measuresTheSame(definition, entry.value)) {
-                          remeasured.add(entry.key);
-                        }
-                      });
+                  .ifPresent(redefined::add);
             }
           });
     }
@@ -130,7 +126,6 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
       context.forward(new Record<>(id, new BudgetOutput.Deleted(), nowMs));
     }
     moved.forEach(this::forget);
-    remeasured.forEach(forecasts::delete); // a new measure may forecast again
     for (BudgetState state : redefined) {
       spendValues.put(state.getBudgetId(), state);
       emit(state.getBudgetId(), state, nowMs);
@@ -147,6 +142,14 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
           redefined.stream().map(BudgetState::getBudgetId).toList());
     }
     sweptVersion = version;
+  }
+
+  /**
+   * Whether this processor counts for the definition: a period kind it does not know (UNKNOWN, from
+   * a newer writer) cannot be evaluated, so such a budget is treated as not defined here.
+   */
+  private static boolean tracked(BudgetDefinition definition) {
+    return definition != null && definition.getPeriod() != BudgetPeriod.UNKNOWN;
   }
 
   private static boolean sameTenant(BudgetDefinition definition, BudgetState state) {
@@ -168,8 +171,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
   public void process(Record<String, PricedUsage> record) {
     PricedUsage priced = record.value();
     for (BudgetDefinition budget : budgets.forTenant(priced.getEvent().getTenantId())) {
-      if (budget.getPeriod() != BudgetPeriod.UNKNOWN
-          && BudgetScopes.matches(budget.getScope(), priced.getEvent())) {
+      if (tracked(budget) && BudgetScopes.matches(budget.getScope(), priced.getEvent())) {
         track(budget, priced, record.timestamp());
       }
     }
@@ -190,8 +192,15 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
     }
     BudgetState state = step.get().state();
     spendValues.put(id, state);
+    long periodStart = state.getPeriodStart().toEpochMilli();
     if (step.get().forecastFired()) {
-      forecasts.put(id, state.getPeriodStart().toEpochMilli());
+      if (forecastPeriod == null || forecastPeriod != periodStart) {
+        forecasts.put(id, periodStart);
+      }
+    } else if (forecastPeriod != null) {
+      // The marker belongs to an earlier period or measure (a re-scoped budget keeps its period
+      // start): left, it would stop the new one's forecast.
+      forecasts.delete(id);
     }
     for (BudgetAlert alert : step.get().alerts()) {
       alertsSensor.record();

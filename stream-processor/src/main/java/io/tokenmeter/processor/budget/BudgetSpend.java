@@ -23,11 +23,12 @@ import java.util.Optional;
  *
  * <p>Rules: each threshold fires once per period, when spend first reaches it (one event can cross
  * several). A new period starts from zero. An event of an earlier period than the one held is not
- * counted (the period's alerts are history). The forecast fires at most once per period, while
- * spend is still below the limit, when linear projection to the period end exceeds the limit; only
- * after {@link #FORECAST_MIN_ELAPSED_FRACTION} of the period, so one early call cannot project a
- * month. A budget redefined to measure something else (see {@link #measuresTheSame}) starts afresh,
- * like a budget first seen.
+ * counted (the period's alerts are history), nor one of a period that ended before the budget was
+ * defined. The forecast fires at most once per period, while spend is still below the limit, when
+ * linear projection to the period end exceeds the limit; only after {@link
+ * #FORECAST_MIN_ELAPSED_FRACTION} of the period, so one early call cannot project a month. A budget
+ * redefined to measure something else (see {@link #measuresTheSame}) starts afresh, like a budget
+ * first seen.
  */
 public final class BudgetSpend {
   /** Share of a period that must have passed before a forecast is trusted (1/10). */
@@ -49,6 +50,9 @@ public final class BudgetSpend {
     boolean samePeriod = held != null && held.getPeriodStart().equals(period.start());
     if (held != null && period.start().isBefore(held.getPeriodStart())) {
       return Optional.empty();
+    }
+    if (held == null && !period.end().isAfter(budget.getUpdatedAt())) {
+      return Optional.empty(); // a period that ended before this definition was written
     }
     BigDecimal before = samePeriod ? held.getSpendUsd() : CostSums.ZERO;
     Integer highest = samePeriod ? held.getHighestThresholdCrossed() : null;

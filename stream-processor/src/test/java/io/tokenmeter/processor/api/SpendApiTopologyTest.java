@@ -356,6 +356,20 @@ class SpendApiTopologyTest {
   }
 
   @Test
+  void shouldAnswerAnOldDayTheStoreStillHolds() throws Exception {
+    // A replay of old events: stream time is 02-20, so that day's window is still in the store,
+    // though by the clock (03-01) it would have expired.
+    pricedTopic()
+        .pipeInput("acme", at(event("old", "acme", "wf-a", "gpt-4o", "0.1", "0.2"), "2026-02-20"));
+
+    HttpResponse<String> old = get(owner, "/v1/tenants/acme/spend?date=2026-02-20", ACME);
+
+    assertThat(old.statusCode()).isEqualTo(200);
+    assertThat(money(JSON.readTree(old.body()).get("total_usd")))
+        .isEqualTo(new BigDecimal("0.300000000000"));
+  }
+
+  @Test
   void shouldExportProcessorMetrics() throws Exception {
     produce();
 

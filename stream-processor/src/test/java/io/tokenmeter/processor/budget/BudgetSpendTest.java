@@ -7,11 +7,13 @@ import io.tokenmeter.processor.testing.TestEvents;
 import io.tokenmeter.schema.v1.BudgetAlert;
 import io.tokenmeter.schema.v1.BudgetAlertKind;
 import io.tokenmeter.schema.v1.BudgetDefinition;
+import io.tokenmeter.schema.v1.BudgetMode;
 import io.tokenmeter.schema.v1.BudgetPeriod;
 import io.tokenmeter.schema.v1.BudgetState;
 import io.tokenmeter.schema.v1.BudgetStatus;
 import io.tokenmeter.schema.v1.PricedUsage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +168,7 @@ class BudgetSpendTest {
     BudgetDefinition raised =
         BudgetDefinition.newBuilder(budget)
             .setLimitUsd(TestEvents.money("20"))
+            .setThresholdsPercent(List.of(50, 90))
             .setUpdatedAt(Instant.parse("2026-03-01T09:00:00Z"))
             .build();
 
@@ -174,5 +177,73 @@ class BudgetSpendTest {
     assertThat(after.state().getSpendUsd()).isEqualByComparingTo("11");
     assertThat(after.state().getCountedSince()).isNull();
     assertThat(after.alerts()).isEmpty();
+  }
+
+  @Test
+  void shouldNotCountAPeriodThatEndedBeforeTheBudgetWasDefined() {
+    BudgetDefinition defined =
+        BudgetDefinition.newBuilder(budget)
+            .setUpdatedAt(Instant.parse("2026-03-02T09:00:00Z"))
+            .build();
+
+    assertThat(BudgetSpend.add(defined, null, false, costing("2026-03-01T10:00:00Z", "1"), NOW))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldApplyARaisedLimitToTheHeldStateWithoutAnEvent() {
+    BudgetState exceeded = step(budget, null, costing("2026-03-01T08:00:00Z", "12")).state();
+    assertThat(exceeded.getStatus()).isEqualTo(BudgetStatus.EXCEEDED);
+    BudgetDefinition raised =
+        BudgetDefinition.newBuilder(budget).setLimitUsd(TestEvents.money("100")).build();
+
+    BudgetState now = BudgetSpend.redefine(raised, exceeded, NOW).orElseThrow();
+
+    assertThat(now.getLimitUsd()).isEqualByComparingTo("100");
+    assertThat(now.getSpendUsd()).isEqualByComparingTo("12");
+    assertThat(now.getHighestThresholdCrossed()).isEqualTo(100);
+    assertThat(now.getStatus()).isEqualTo(BudgetStatus.WARNING);
+    assertThat(now.getUpdatedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void shouldExceedAtOnceWhenTheLimitIsCutBelowTheSpend() {
+    BudgetState held = step(budget, null, costing("2026-03-01T08:00:00Z", "4")).state();
+    BudgetDefinition cut =
+        BudgetDefinition.newBuilder(budget).setLimitUsd(TestEvents.money("3")).build();
+
+    BudgetState now = BudgetSpend.redefine(cut, held, NOW).orElseThrow();
+
+    assertThat(now.getStatus()).isEqualTo(BudgetStatus.EXCEEDED);
+    assertThat(now.getHighestThresholdCrossed()).isNull(); // alerts wait for a counted event
+  }
+
+  @Test
+  void shouldApplyAModeChangeAndIgnoreChangesNobodyActsOn() {
+    BudgetState held = step(budget, null, costing("2026-03-01T08:00:00Z", "1")).state();
+    BudgetDefinition soft = BudgetDefinition.newBuilder(budget).setMode(BudgetMode.SOFT).build();
+    BudgetDefinition described =
+        BudgetDefinition.newBuilder(budget).setDescription("only words changed").build();
+
+    assertThat(BudgetSpend.redefine(soft, held, NOW).orElseThrow().getMode())
+        .isEqualTo(BudgetMode.SOFT);
+    assertThat(BudgetSpend.redefine(described, held, NOW)).isEmpty();
+  }
+
+  @Test
+  void shouldShowANewMeasureFromZeroInThePeriodOfItsDefinition() {
+    BudgetState held = step(budget, null, costing("2026-03-01T08:00:00Z", "6")).state();
+    BudgetDefinition atMidnight =
+        BudgetDefinition.newBuilder(budget)
+            .setTimeZone("Europe/Berlin")
+            .setUpdatedAt(Instant.parse("2026-03-01T23:00:00Z")) // 00:00 in Berlin
+            .build();
+
+    BudgetState fresh = BudgetSpend.redefine(atMidnight, held, NOW).orElseThrow();
+
+    assertThat(fresh.getPeriodStart()).isEqualTo(Instant.parse("2026-03-01T23:00:00Z"));
+    assertThat(fresh.getSpendUsd()).isEqualByComparingTo("0");
+    assertThat(fresh.getCountedSince()).as("defined at the period start: all of it").isNull();
+    assertThat(fresh.getTimeZone()).isEqualTo("Europe/Berlin");
   }
 }

@@ -9,7 +9,9 @@ import io.tokenmeter.processor.testing.TestEvents;
 import io.tokenmeter.processor.topology.StoreNames;
 import io.tokenmeter.processor.topology.Topics;
 import io.tokenmeter.schema.v1.BudgetAlert;
+import io.tokenmeter.schema.v1.BudgetAlertKind;
 import io.tokenmeter.schema.v1.BudgetDefinition;
+import io.tokenmeter.schema.v1.BudgetPeriod;
 import io.tokenmeter.schema.v1.BudgetState;
 import io.tokenmeter.schema.v1.BudgetStatus;
 import io.tokenmeter.schema.v1.PricedUsage;
@@ -368,6 +370,51 @@ class BudgetTopologyTest {
     assertThat(alerts.readValuesToList())
         .extracting(BudgetAlert::getAlertId)
         .containsExactly("acme-daily/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T11:00:00Z");
+  }
+
+  @Test
+  void shouldForecastAgainForABudgetRescopedWithinTheSamePeriod() {
+    start(null, Map.of(ProcessorSettings.BUDGET_STATE_INTERVAL, "PT0S"));
+    BudgetDefinition budget =
+        TestBudgets.daily("acme-flow", TestBudgets.workflow("acme", "w1"), "1")
+            .setForecastAlerts(true)
+            .build();
+    define(budget);
+    // 0.45 by 10:00 projects 1.08 for the day: the forecast fires (and marks the period).
+    spend(at("acme", "2026-03-01T10:00:00Z").setWorkflowId("w1"), "0.45");
+    assertThat(alerts.readValuesToList())
+        .extracting(BudgetAlert::getKind)
+        .containsExactly(BudgetAlertKind.FORECAST);
+
+    define(
+        BudgetDefinition.newBuilder(budget)
+            .setScope(TestBudgets.workflow("acme", "w2"))
+            .setUpdatedAt(Instant.parse("2026-03-01T11:00:00Z"))
+            .build());
+    // The new measure's first event comes before any sweep, within the same period.
+    spend(at("acme", "2026-03-01T12:00:00Z").setWorkflowId("w2"), "0.1");
+    spend(at("acme", "2026-03-01T13:00:00Z").setWorkflowId("w2"), "0.45");
+
+    assertThat(alerts.readValuesToList())
+        .extracting(BudgetAlert::getAlertId)
+        .containsExactly(
+            "acme-flow/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T11:00:00Z",
+            "acme-flow/2026-03-01T00:00:00Z/FORECAST/forecast/since/2026-03-01T11:00:00Z");
+  }
+
+  @Test
+  void shouldTombstoneABudgetRedefinedWithAPeriodThisVersionCannotEvaluate() {
+    start(null, Map.of(ProcessorSettings.BUDGET_STATE_INTERVAL, "PT0S"));
+    BudgetDefinition budget =
+        TestBudgets.daily("acme-daily", TestBudgets.tenant("acme"), "1").build();
+    define(budget);
+    spend(at("acme", "2026-03-01T10:00:00Z"), "0.2");
+    states.readRecordsToList();
+
+    define(BudgetDefinition.newBuilder(budget).setPeriod(BudgetPeriod.UNKNOWN).build());
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
+
+    assertThat(states.readKeyValuesToList()).containsExactly(KeyValue.pair("acme-daily", null));
   }
 
   private KeyValueStore<String, BudgetState> spendStore() {
