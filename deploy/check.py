@@ -32,6 +32,8 @@ COMPOSE = DEPLOY / "compose" / "docker-compose.yml"
 K8S = DEPLOY / "k8s"
 LINT = DEPLOY / "lint"
 TOPICS_JAVA = ROOT / "stream-processor/src/main/java/io/tokenmeter/processor/topology/Topics.java"
+API_SETTINGS_JAVA = ROOT / "stream-processor/src/main/java/io/tokenmeter/processor/api/ApiSettings.java"
+SINK_SETTINGS_JAVA = ROOT / "sink/src/main/java/io/tokenmeter/sink/config/SinkSettings.java"
 MIGRATIONS = ROOT / "sink/src/main/resources/db/migration"
 DASHBOARDS = DEPLOY / "compose" / "grafana" / "dashboards"
 COMPACTED = {"PRICES", "BUDGETS", "BUDGET_STATE"}
@@ -50,6 +52,11 @@ def code_topics():
     """Topic constants of Topics.java: {"USAGE": "tokenmeter.usage.v1", ...}."""
     text = TOPICS_JAVA.read_text(encoding="utf-8")
     return dict(re.findall(r'String (\w+) = "([^"]+)"', text))
+
+
+def code_port(java, constant):
+    """An int constant of a Java file, e.g. ApiSettings.DEFAULT_PORT."""
+    return int(re.search(rf"int {constant} = (\d+);", java.read_text(encoding="utf-8")).group(1))
 
 
 def migration_tables():
@@ -99,6 +106,11 @@ def check_compose(topics):
                           ("DEAD_LETTERS", "DEAD_LETTERS")]:
         check(sink_env.get(f"TOKENMETER_SINK_TOPIC_{key}") == topics[constant],
               f"compose: sink topic {key} is not the processor's {topics[constant]}")
+    for name, port in [("stream-processor", code_port(API_SETTINGS_JAVA, "DEFAULT_PORT")),
+                       ("sink", code_port(SINK_SETTINGS_JAVA, "DEFAULT_HTTP_PORT"))]:
+        probe = " ".join(services[name]["healthcheck"]["test"])
+        check(f"/dev/tcp/127.0.0.1/{port}" in probe,
+              f"compose: {name} healthcheck must probe its own port {port}")
     check_env_example(COMPOSE.read_text(encoding="utf-8"))
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fetches the embedded ClickHouse engine (chdb's libchdb.so, from the npm package
 # @chdb/lib-linux-x64-gnu) once into a cache directory and verifies its checksum.
-# The engine finds it there (see clickhouse-engine's ChdbLibrary), or at $TOKENMETER_CHDB_LIB.
+# The engine finds it there (see clickhouse-engine's ChdbLibraryLocator), or at $TOKENMETER_CHDB_LIB.
 set -euo pipefail
 
 CHDB_PACKAGE="@chdb/lib-linux-x64-gnu"

@@ -48,7 +48,7 @@ final class PipelineSettings {
   }
 
   static SinkSettings sink(String bootstrapServers, String registryUrl, String clickHouseJdbcUrl) {
-    // The sink's own default topic names differ from what the processor writes; wire them here.
+    // The sink's topic defaults equal Topics.*; wired from Topics so the two can never drift apart.
     return SinkSettings.builder()
         .bootstrapServers(bootstrapServers)
         .schemaRegistryUrl(registryUrl)
