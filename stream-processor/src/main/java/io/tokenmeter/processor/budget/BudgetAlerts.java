@@ -12,25 +12,30 @@ final class BudgetAlerts {
   private BudgetAlerts() {}
 
   /**
-   * budget/period start/kind/threshold, plus "/since/" and the instant counting began when it began
-   * mid-period. That suffix keeps the ids of a budget re-created or redefined mid-period apart from
-   * the alerts its earlier definition fired in the same period, which a consumer deduplicating by
-   * id (the sink's ReplacingMergeTree) would otherwise merge away.
+   * budget/period start/kind/threshold, plus "/defined/" and the definition's updated_at when it
+   * was written during the period. That suffix keeps apart the alerts of a budget created,
+   * re-created or changed mid-period (a new limit makes a threshold fire again) from those an
+   * earlier definition fired in the same period, which a consumer deduplicating by id (the sink's
+   * ReplacingMergeTree) would otherwise merge away.
    */
   static String alertId(
-      String budgetId,
-      Instant periodStart,
-      Instant countedSince,
-      BudgetAlertKind kind,
-      Integer pct) {
-    String id = budgetId + "/" + periodStart + "/" + kind + "/" + (pct == null ? "forecast" : pct);
-    return countedSince == null ? id : id + "/since/" + countedSince;
+      BudgetDefinition budget, PeriodBounds period, BudgetAlertKind kind, Integer pct) {
+    String id =
+        budget.getBudgetId()
+            + "/"
+            + period.start()
+            + "/"
+            + kind
+            + "/"
+            + (pct == null ? "forecast" : pct);
+    return budget.getUpdatedAt().isAfter(period.start())
+        ? id + "/defined/" + budget.getUpdatedAt()
+        : id;
   }
 
   static BudgetAlert of(
       BudgetDefinition budget,
       PeriodBounds period,
-      Instant countedSince,
       BudgetAlertKind kind,
       Integer thresholdPercent,
       BigDecimal spend,
@@ -38,8 +43,7 @@ final class BudgetAlerts {
       UsageEvent trigger,
       Instant now) {
     return BudgetAlert.newBuilder()
-        .setAlertId(
-            alertId(budget.getBudgetId(), period.start(), countedSince, kind, thresholdPercent))
+        .setAlertId(alertId(budget, period, kind, thresholdPercent))
         .setKind(kind)
         .setBudgetId(budget.getBudgetId())
         .setScope(budget.getScope())

@@ -106,6 +106,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
     List<String> deleted = new ArrayList<>();
     List<String> moved = new ArrayList<>();
     List<BudgetState> redefined = new ArrayList<>();
+    List<String> rearmed = new ArrayList<>();
     try (KeyValueIterator<String, BudgetState> all = spend.all()) {
       all.forEachRemaining(
           entry -> {
@@ -117,6 +118,10 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
             } else {
               BudgetSpend.redefine(definition, entry.value, clock.instant())
                   .ifPresent(redefined::add);
+              if (!BudgetSpend.measuresTheSame(definition, entry.value)
+                  || !BudgetSpend.sameLimit(definition, entry.value)) {
+                rearmed.add(entry.key); // a new measure or limit may forecast again
+              }
             }
           });
     }
@@ -126,6 +131,7 @@ public final class BudgetProcessor implements Processor<String, PricedUsage, Str
       context.forward(new Record<>(id, new BudgetOutput.Deleted(), nowMs));
     }
     moved.forEach(this::forget);
+    rearmed.forEach(forecasts::delete);
     for (BudgetState state : redefined) {
       spendValues.put(state.getBudgetId(), state);
       emit(state.getBudgetId(), state, nowMs);

@@ -55,8 +55,9 @@ public final class BudgetSpend {
       return Optional.empty(); // a period that ended before this definition was written
     }
     BigDecimal before = samePeriod ? held.getSpendUsd() : CostSums.ZERO;
-    Integer highest = samePeriod ? held.getHighestThresholdCrossed() : null;
-    boolean forecastDone = samePeriod && forecastFired;
+    Integer highest = samePeriod ? highestCrossed(budget, held) : null;
+    // A new limit re-arms the forecast: a projection over it is news.
+    boolean forecastDone = samePeriod && forecastFired && sameLimit(budget, held);
     Instant countedSince = countedSince(budget, period, held, samePeriod);
     BigDecimal spend = CostSums.add(before, priced.getTotalCost());
     List<BudgetAlert> alerts = new ArrayList<>();
@@ -64,15 +65,7 @@ public final class BudgetSpend {
       if ((highest == null || percent > highest) && spend.compareTo(share(budget, percent)) >= 0) {
         alerts.add(
             BudgetAlerts.of(
-                budget,
-                period,
-                countedSince,
-                BudgetAlertKind.THRESHOLD,
-                percent,
-                spend,
-                null,
-                event,
-                now));
+                budget, period, BudgetAlertKind.THRESHOLD, percent, spend, null, event, now));
         highest = percent;
       }
     }
@@ -84,7 +77,6 @@ public final class BudgetSpend {
             BudgetAlerts.of(
                 budget,
                 period,
-                countedSince,
                 BudgetAlertKind.FORECAST,
                 null,
                 spend,
@@ -114,8 +106,7 @@ public final class BudgetSpend {
       Instant since = budget.getUpdatedAt().isAfter(period.start()) ? budget.getUpdatedAt() : null;
       return Optional.of(state(budget, period, CostSums.ZERO, null, since, now));
     }
-    if (budget.getLimitUsd().compareTo(held.getLimitUsd()) == 0
-        && budget.getMode() == held.getMode()) {
+    if (sameLimit(budget, held) && budget.getMode() == held.getMode()) {
       return Optional.empty();
     }
     PeriodBounds period = new PeriodBounds(held.getPeriodStart(), held.getPeriodEnd());
@@ -124,9 +115,33 @@ public final class BudgetSpend {
             budget,
             period,
             held.getSpendUsd(),
-            held.getHighestThresholdCrossed(),
+            highestCrossed(budget, held),
             held.getCountedSince(),
             now));
+  }
+
+  /**
+   * The highest threshold the held spend has crossed under the definition's limit. Unchanged limit:
+   * the one held. Changed limit: recomputed from the spend, without an alert (changing a limit is
+   * not spending), so the thresholds of a raised limit fire again as spend reaches them, and those
+   * a cut put behind the spend count as crossed.
+   */
+  private static Integer highestCrossed(BudgetDefinition budget, BudgetState held) {
+    if (sameLimit(budget, held)) {
+      return held.getHighestThresholdCrossed();
+    }
+    Integer highest = null;
+    for (int percent : budget.getThresholdsPercent()) {
+      if (held.getSpendUsd().compareTo(share(budget, percent)) >= 0
+          && (highest == null || percent > highest)) {
+        highest = percent;
+      }
+    }
+    return highest;
+  }
+
+  static boolean sameLimit(BudgetDefinition budget, BudgetState held) {
+    return budget.getLimitUsd().compareTo(held.getLimitUsd()) == 0;
   }
 
   /**

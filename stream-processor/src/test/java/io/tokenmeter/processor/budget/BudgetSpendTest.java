@@ -117,7 +117,7 @@ class BudgetSpendTest {
     BudgetStep step = step(late, null, costing("2026-03-01T10:00:00Z", "5"));
     assertThat(step.alerts())
         .extracting(BudgetAlert::getAlertId)
-        .containsExactly("b1/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T09:00:00Z");
+        .containsExactly("b1/2026-03-01T00:00:00Z/THRESHOLD/50/defined/2026-03-01T09:00:00Z");
   }
 
   @Test
@@ -159,11 +159,11 @@ class BudgetSpendTest {
     assertThat(after.state().getScope()).isEqualTo(otherWorkflow.getScope());
     assertThat(after.alerts())
         .extracting(BudgetAlert::getAlertId)
-        .containsExactly("b1/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T09:00:00Z");
+        .containsExactly("b1/2026-03-01T00:00:00Z/THRESHOLD/50/defined/2026-03-01T09:00:00Z");
   }
 
   @Test
-  void shouldKeepThePeriodSpendWhenOnlyTheLimitOrThresholdsChange() {
+  void shouldKeepThePeriodSpendAndFireTheThresholdsOfARaisedLimitAgain() {
     BudgetStep before = step(budget, null, costing("2026-03-01T08:00:00Z", "6"));
     BudgetDefinition raised =
         BudgetDefinition.newBuilder(budget)
@@ -174,9 +174,13 @@ class BudgetSpendTest {
 
     BudgetStep after = step(raised, before.state(), costing("2026-03-01T10:00:00Z", "5"));
 
+    // 6 was 60 % of 10 but is 30 % of 20: 50 % of the new limit is still to come, and comes at 11.
     assertThat(after.state().getSpendUsd()).isEqualByComparingTo("11");
     assertThat(after.state().getCountedSince()).isNull();
-    assertThat(after.alerts()).isEmpty();
+    assertThat(after.alerts())
+        .extracting(BudgetAlert::getAlertId)
+        .containsExactly("b1/2026-03-01T00:00:00Z/THRESHOLD/50/defined/2026-03-01T09:00:00Z");
+    assertThat(after.alerts().get(0).getLimitUsd()).isEqualByComparingTo("20");
   }
 
   @Test
@@ -201,8 +205,8 @@ class BudgetSpendTest {
 
     assertThat(now.getLimitUsd()).isEqualByComparingTo("100");
     assertThat(now.getSpendUsd()).isEqualByComparingTo("12");
-    assertThat(now.getHighestThresholdCrossed()).isEqualTo(100);
-    assertThat(now.getStatus()).isEqualTo(BudgetStatus.WARNING);
+    assertThat(now.getHighestThresholdCrossed()).as("12 is below 50 % of 100").isNull();
+    assertThat(now.getStatus()).isEqualTo(BudgetStatus.OK);
     assertThat(now.getUpdatedAt()).isEqualTo(NOW);
   }
 
@@ -215,7 +219,9 @@ class BudgetSpendTest {
     BudgetState now = BudgetSpend.redefine(cut, held, NOW).orElseThrow();
 
     assertThat(now.getStatus()).isEqualTo(BudgetStatus.EXCEEDED);
-    assertThat(now.getHighestThresholdCrossed()).isNull(); // alerts wait for a counted event
+    assertThat(now.getHighestThresholdCrossed())
+        .as("crossed by the cut, not announced")
+        .isEqualTo(100);
   }
 
   @Test
@@ -245,5 +251,27 @@ class BudgetSpendTest {
     assertThat(fresh.getSpendUsd()).isEqualByComparingTo("0");
     assertThat(fresh.getCountedSince()).as("defined at the period start: all of it").isNull();
     assertThat(fresh.getTimeZone()).isEqualTo("Europe/Berlin");
+  }
+
+  @Test
+  void shouldForecastAgainUnderANewLimit() {
+    BudgetDefinition forecasting =
+        BudgetDefinition.newBuilder(budget).setForecastAlerts(true).build();
+    BudgetState held = step(forecasting, null, costing("2026-03-01T12:00:00Z", "4")).state();
+    BudgetDefinition lower =
+        BudgetDefinition.newBuilder(forecasting)
+            .setLimitUsd(TestEvents.money("8"))
+            .setUpdatedAt(Instant.parse("2026-03-01T12:30:00Z"))
+            .build();
+
+    // The forecast of the old limit had fired (forecastFired = true): 4.5 by 13:00 projects 8.3
+    // for the day, under 10 but over the new 8 (whose 50 % the 4 held had already crossed).
+    BudgetStep step =
+        BudgetSpend.add(lower, held, true, costing("2026-03-01T13:00:00Z", "0.5"), NOW)
+            .orElseThrow();
+
+    assertThat(step.alerts())
+        .extracting(BudgetAlert::getAlertId)
+        .containsExactly("b1/2026-03-01T00:00:00Z/FORECAST/forecast/defined/2026-03-01T12:30:00Z");
   }
 }

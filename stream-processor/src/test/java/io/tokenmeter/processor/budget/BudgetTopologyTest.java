@@ -314,7 +314,8 @@ class BudgetTopologyTest {
     spend(at("beta", "2026-03-01T12:00:00Z"), "0.6");
     assertThat(alerts.readValuesToList())
         .extracting(BudgetAlert::getAlertId)
-        .containsExactly("team-daily/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T11:00:00Z");
+        .containsExactly(
+            "team-daily/2026-03-01T00:00:00Z/THRESHOLD/50/defined/2026-03-01T11:00:00Z");
     assertThat(spendStore().get("team-daily").getSpendUsd()).isEqualTo(TestEvents.money("0.6"));
   }
 
@@ -335,7 +336,8 @@ class BudgetTopologyTest {
     BudgetState raised = states.readValuesToList().getLast();
     assertThat(raised.getLimitUsd()).isEqualTo(TestEvents.money("5"));
     assertThat(raised.getSpendUsd()).isEqualTo(TestEvents.money("1.2"));
-    assertThat(raised.getStatus()).isEqualTo(BudgetStatus.WARNING);
+    assertThat(raised.getStatus()).isEqualTo(BudgetStatus.OK); // 1.2 is below 50 % of 5
+    assertThat(raised.getHighestThresholdCrossed()).isNull();
     assertThat(spendStore().get("acme-daily")).isEqualTo(raised);
     fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
     assertThat(states.isEmpty()).as("one state per change").isTrue();
@@ -369,7 +371,8 @@ class BudgetTopologyTest {
     spend(at("acme", "2026-03-01T12:00:00Z").setWorkflowId("rag"), "0.6");
     assertThat(alerts.readValuesToList())
         .extracting(BudgetAlert::getAlertId)
-        .containsExactly("acme-daily/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T11:00:00Z");
+        .containsExactly(
+            "acme-daily/2026-03-01T00:00:00Z/THRESHOLD/50/defined/2026-03-01T11:00:00Z");
   }
 
   @Test
@@ -398,8 +401,8 @@ class BudgetTopologyTest {
     assertThat(alerts.readValuesToList())
         .extracting(BudgetAlert::getAlertId)
         .containsExactly(
-            "acme-flow/2026-03-01T00:00:00Z/THRESHOLD/50/since/2026-03-01T11:00:00Z",
-            "acme-flow/2026-03-01T00:00:00Z/FORECAST/forecast/since/2026-03-01T11:00:00Z");
+            "acme-flow/2026-03-01T00:00:00Z/THRESHOLD/50/defined/2026-03-01T11:00:00Z",
+            "acme-flow/2026-03-01T00:00:00Z/FORECAST/forecast/defined/2026-03-01T11:00:00Z");
   }
 
   @Test
