@@ -30,6 +30,9 @@ final class BudgetValidator {
   /** The scale of every USD amount in the Avro contract. */
   static final int USD_SCALE = 12;
 
+  /** limit_usd is an Avro decimal(38, 12): at most 26 digits before the decimal point. */
+  static final int USD_PRECISION = 38;
+
   private BudgetValidator() {}
 
   static BudgetDefinition toDefinition(BudgetDraft draft, Instant updatedAt) {
@@ -145,12 +148,23 @@ final class BudgetValidator {
     if (limit.signum() <= 0) {
       throw new BudgetInputException(name + " is " + value + "; a limit must be greater than 0");
     }
+    BigDecimal scaled;
     try {
-      return limit.setScale(USD_SCALE, RoundingMode.UNNECESSARY);
+      scaled = limit.setScale(USD_SCALE, RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
       throw new BudgetInputException(
           name + " " + value + " has more than " + USD_SCALE + " decimals; round it");
     }
+    if (scaled.precision() > USD_PRECISION) {
+      throw new BudgetInputException(
+          name
+              + " "
+              + value
+              + " is too large: at most "
+              + (USD_PRECISION - USD_SCALE)
+              + " digits before the decimal point");
+    }
+    return scaled;
   }
 
   private static List<Integer> thresholds(BudgetDraft draft) {

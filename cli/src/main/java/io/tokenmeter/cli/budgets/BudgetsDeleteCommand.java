@@ -58,7 +58,8 @@ public final class BudgetsDeleteCommand implements Callable<Integer> {
                         + id
                         + "' on "
                         + topic.topic()
-                        + "; check the id with 'tokenmeter budgets list'"));
+                        + " (its tombstone is written anyway, in case it was just defined);"
+                        + " check the id with 'tokenmeter budgets list'"));
     // Map.entry rejects a null value, and a tombstone is one.
     List<Map.Entry<String, SpecificRecord>> tombstones =
         ids.stream().map(BudgetsDeleteCommand::tombstone).toList();
@@ -67,7 +68,7 @@ public final class BudgetsDeleteCommand implements Callable<Integer> {
         .getOut()
         .printf(
             Locale.ROOT,
-            "deleted %d budgets (tombstones on %s): %s%n",
+            "wrote %d tombstone(s) on %s: %s%n",
             written,
             topic.topic(),
             String.join(", ", ids));

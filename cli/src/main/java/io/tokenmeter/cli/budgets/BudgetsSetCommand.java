@@ -107,7 +107,7 @@ public final class BudgetsSetCommand implements Callable<Integer> {
     List<Map.Entry<String, SpecificRecord>> records =
         budgets.stream().map(b -> Map.<String, SpecificRecord>entry(b.getBudgetId(), b)).toList();
     int written = context.topics(kafka.settings()).publish(topic.topic(), records);
-    out.printf(Locale.ROOT, "published %d budgets to %s%n", written, topic.topic());
+    out.printf(Locale.ROOT, "published %d budget(s) to %s%n", written, topic.topic());
     return 0;
   }
 

@@ -111,6 +111,7 @@ class BudgetValidatorTest {
         "LIMIT_USD|0|--limit-usd is 0; a limit must be greater than 0",
         "LIMIT_USD|-5|--limit-usd is -5; a limit must be greater than 0",
         "LIMIT_USD|0.0000000000001|--limit-usd 0.0000000000001 has more than 12 decimals",
+        "LIMIT_USD|1e30|--limit-usd 1e30 is too large: at most 26 digits before the decimal point",
         "PERIOD|year|--period 'year' is unknown; use day, week or month",
         "TIME_ZONE|Mars/Olympus|--time-zone 'Mars/Olympus' is not an IANA time zone id",
         "THRESHOLDS|50;80|--thresholds '50;80' must be whole percentages separated by commas",

@@ -153,7 +153,7 @@ class BudgetsCommandsTest {
     assertThat(cli.kafka().sent(CliTopics.BUDGETS))
         .extracting(ProducerRecord::key)
         .containsExactly("a", "b");
-    assertThat(result.out()).contains("published 2 budgets");
+    assertThat(result.out()).contains("published 2 budget(s)");
   }
 
   @Test
@@ -212,8 +212,10 @@ class BudgetsCommandsTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err().lines())
         .containsExactly(
-            "tokenmeter: note: no budget 'typo' on tokenmeter.budgets.v1; check the id with"
-                + " 'tokenmeter budgets list'");
+            "tokenmeter: note: no budget 'typo' on tokenmeter.budgets.v1 (its tombstone is written"
+                + " anyway, in case it was just defined); check the id with 'tokenmeter budgets"
+                + " list'");
+    assertThat(result.out()).contains("wrote 2 tombstone(s) on tokenmeter.budgets.v1: a, typo");
     assertThat(cli.kafka().sent(CliTopics.BUDGETS))
         .extracting(ProducerRecord::key)
         .containsExactly("a", "a", "typo");
