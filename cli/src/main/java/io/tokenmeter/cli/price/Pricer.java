@@ -28,8 +28,8 @@ final class Pricer {
     if (!request.complete()) {
       return new PriceOutcome.Failed(
           UnpricedReason.USAGE_INCOMPLETE.name(),
-          "the usage is incomplete (missing or cut short), so its counts are a lower bound"
-              + " and it is not priced");
+          "the document has no complete usage (no usage object, or a response cut short);"
+              + " it is not priced, since missing counts would under-price the call");
     }
     if (request.model() == null || request.model().isBlank()) {
       return new PriceOutcome.Failed(

@@ -1,5 +1,6 @@
 package io.tokenmeter.sdk.adapter;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +29,18 @@ public final class ProviderJson {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new UsageExtractionException(
-          "response body is not JSON (" + e.getOriginalMessage() + ")", e);
+      throw new UsageExtractionException("response body is not JSON: " + describe(e), e);
     }
+  }
+
+  /** Jackson's reason and where, without its parser internals ("[Source: REDACTED ...]"). */
+  private static String describe(JsonProcessingException e) {
+    String reason =
+        e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "");
+    JsonLocation at = e.getLocation();
+    return at == null
+        ? reason
+        : reason + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 
   /** The field as an object node, or null when absent, JSON null or not an object. */

@@ -48,6 +48,16 @@ class MalformedUsageTest {
   }
 
   @Test
+  void shouldSayWhereACutShortBodyEndsWithoutParserInternals() {
+    assertThatThrownBy(
+            () -> UsageAdapters.openAiChat().extract("{\"model\":\"gpt-4o\", \"usage\": {"))
+        .isInstanceOf(UsageExtractionException.class)
+        .hasMessageStartingWith("response body is not JSON: Unexpected end-of-input")
+        .hasMessageContaining("line 1, column ")
+        .hasMessageNotContaining("Source");
+  }
+
+  @Test
   void shouldReadReportedCostExactlyWithoutPassingThroughDouble() {
     // 0.1 + 0.2 style values are where a double would show its error in the last digits.
     String body =

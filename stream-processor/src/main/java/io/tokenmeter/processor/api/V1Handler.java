@@ -81,7 +81,14 @@ final class V1Handler implements HttpHandler {
     } else if (path.size() == 3 && path.get(1).equals("budgets")) {
       budget(exchange, caller, path.get(2));
     } else {
-      Responses.json(exchange, 404, ApiJson.error("no such route"));
+      Responses.json(
+          exchange,
+          404,
+          ApiJson.error(
+              "no such route",
+              "routes",
+              "GET /v1/tenants/{tenant}/spend, GET /v1/tenants/{tenant}/alerts,"
+                  + " GET /v1/budgets/{budget_id}"));
     }
   }
 

@@ -337,7 +337,10 @@ class SpendApiTopologyTest {
     assertThat(get(owner, "/v1/tenants/acme/spend?period=year", ADMIN).statusCode()).isEqualTo(400);
     assertThat(get(owner, "/v1/tenants/acme/spend?date=yesterday", ADMIN).statusCode())
         .isEqualTo(400);
-    assertThat(get(owner, "/v1/nothing", ADMIN).statusCode()).isEqualTo(404);
+    HttpResponse<String> unknown = get(owner, "/v1/alerts", ADMIN);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknown.body()).get("routes").asText())
+        .contains("GET /v1/tenants/{tenant}/alerts");
   }
 
   @Test
