@@ -1,9 +1,12 @@
 package io.tokenmeter.clickhouse.engine.chdb;
 
 import io.tokenmeter.clickhouse.engine.QueryException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +68,31 @@ final class ChdbConnection {
             "chdb refused to connect to "
                 + target
                 + " (chdb_connect returned NULL). Check that the directory is writable and that no"
-                + " other chdb connection with another path is open in this process.");
+                + " other process uses it (another ./tokenmeter dev on the same --data-dir?)"
+                + ownerOf(dataDir)
+                + ".");
       }
       openTarget = target;
       return new ChdbConnection(library, arena, pointer, target);
+    }
+  }
+
+  /**
+   * ClickHouse writes the PID of the process using a data directory into its "status" file and
+   * refuses a second one: naming that PID is the most useful thing to say when the connect fails.
+   */
+  private static String ownerOf(Path dataDir) {
+    if (dataDir == null) {
+      return "";
+    }
+    try (var lines = Files.lines(dataDir.resolve("status"))) {
+      return lines
+          .filter(line -> line.startsWith("PID:"))
+          .findFirst()
+          .map(pid -> "; its status file says " + pid.trim())
+          .orElse("");
+    } catch (IOException | UncheckedIOException e) {
+      return "";
     }
   }
 

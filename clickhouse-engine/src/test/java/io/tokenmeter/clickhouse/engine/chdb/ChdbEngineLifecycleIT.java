@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenmeter.clickhouse.engine.QueryException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,15 @@ class ChdbEngineLifecycleIT {
     try (ChdbEngine second = ChdbEngine.open(dataDirectory)) {
       assertThat(text(second, "SELECT id, note FROM kept ORDER BY id"))
           .isEqualTo("1\tbefore restart\n2\talso\n");
+    }
+  }
+
+  @Test
+  void shouldMarkItsDirectoryWithThePidThatAFailedConnectNames() throws Exception {
+    // ChdbConnection names the owner from this file when another process holds the directory.
+    try (ChdbEngine engine = ChdbEngine.open(dataDirectory)) {
+      assertThat(Files.readAllLines(dataDirectory.resolve("status")))
+          .contains("PID: " + ProcessHandle.current().pid());
     }
   }
 
