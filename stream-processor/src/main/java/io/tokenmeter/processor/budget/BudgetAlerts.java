@@ -12,25 +12,23 @@ final class BudgetAlerts {
   private BudgetAlerts() {}
 
   /**
-   * budget/period start/kind/threshold, plus "/defined/" and the definition's updated_at when it
-   * was written during the period. That suffix keeps apart the alerts of a budget created,
-   * re-created or changed mid-period (a new limit makes a threshold fire again) from those an
-   * earlier definition fired in the same period, which a consumer deduplicating by id (the sink's
-   * ReplacingMergeTree) would otherwise merge away.
+   * budget/period start/kind/threshold/defined/updated_at: the period and threshold say which
+   * alert, the definition's updated_at says under which version of the budget. A budget re-created
+   * or changed (a new limit makes a threshold fire again) never reuses the id of an alert an
+   * earlier definition fired, which a consumer deduplicating by id (the sink's ReplacingMergeTree)
+   * would otherwise merge away; within one definition a threshold fires once per period.
    */
   static String alertId(
       BudgetDefinition budget, PeriodBounds period, BudgetAlertKind kind, Integer pct) {
-    String id =
-        budget.getBudgetId()
-            + "/"
-            + period.start()
-            + "/"
-            + kind
-            + "/"
-            + (pct == null ? "forecast" : pct);
-    return budget.getUpdatedAt().isAfter(period.start())
-        ? id + "/defined/" + budget.getUpdatedAt()
-        : id;
+    return budget.getBudgetId()
+        + "/"
+        + period.start()
+        + "/"
+        + kind
+        + "/"
+        + (pct == null ? "forecast" : pct)
+        + "/defined/"
+        + budget.getUpdatedAt();
   }
 
   static BudgetAlert of(

@@ -1,19 +1,25 @@
 package io.tokenmeter.processor.budget;
 
 import io.tokenmeter.schema.v1.BudgetDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Live budget definitions by tenant, filled from the budgets topic by the global-store thread and
- * read by stream threads, so a new or changed budget applies without a restart.
+ * read by stream threads, so a new or changed budget applies without a restart. Each change
+ * publishes one immutable snapshot (definitions by id and by tenant, and a version), so a reader
+ * never sees a definition by id that routing by tenant does not know yet.
  */
 public final class BudgetIndex {
-  private final Map<String, BudgetDefinition> byId = new ConcurrentHashMap<>();
-  private final AtomicLong version = new AtomicLong();
-  private volatile Map<String, List<BudgetDefinition>> byTenant = Map.of();
+  private record Snapshot(
+      Map<String, BudgetDefinition> byId,
+      Map<String, List<BudgetDefinition>> byTenant,
+      long version) {}
+
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), 0);
   private volatile boolean loaded;
 
   /** Adds or replaces a budget; a definition with {@code deleted = true} removes it. */
@@ -22,22 +28,17 @@ public final class BudgetIndex {
       remove(budget.getBudgetId());
       return;
     }
+    Map<String, BudgetDefinition> byId = new HashMap<>(snapshot.byId());
     byId.put(budget.getBudgetId(), budget);
-    reindex();
-    // After the reindex: a sweep that saw this version also sees events routed by it.
-    version.incrementAndGet();
+    publish(byId);
   }
 
   public synchronized void remove(String budgetId) {
-    if (byId.remove(budgetId) != null) {
-      reindex();
-      version.incrementAndGet();
+    if (snapshot.byId().containsKey(budgetId)) {
+      Map<String, BudgetDefinition> byId = new HashMap<>(snapshot.byId());
+      byId.remove(budgetId);
+      publish(byId);
     }
-  }
-
-  /** The live definition, or null if the budget is not (or no longer) defined. */
-  public BudgetDefinition get(String budgetId) {
-    return byId.get(budgetId);
   }
 
   /**
@@ -54,28 +55,29 @@ public final class BudgetIndex {
 
   /** Counts changes of the definitions; a new value means the tasks' budget state needs a look. */
   public long version() {
-    return version.get();
+    return snapshot.version();
   }
 
-  private static String tenantOf(BudgetDefinition budget) {
-    return budget.getScope().getTenantId();
+  /** The live definition, or null if the budget is not (or no longer) defined. */
+  public BudgetDefinition get(String budgetId) {
+    return snapshot.byId().get(budgetId);
   }
 
-  /** The live budgets of a tenant (every scope kind). */
+  /** The live budgets of a tenant (every scope kind), ordered by id. */
   public List<BudgetDefinition> forTenant(String tenantId) {
-    return byTenant.getOrDefault(tenantId, List.of());
+    return snapshot.byTenant().getOrDefault(tenantId, List.of());
   }
 
-  private void reindex() {
-    Map<String, List<BudgetDefinition>> index = new ConcurrentHashMap<>();
+  private void publish(Map<String, BudgetDefinition> byId) {
+    Map<String, List<BudgetDefinition>> byTenant = new HashMap<>();
     byId.values().stream()
-        .sorted(java.util.Comparator.comparing(BudgetDefinition::getBudgetId))
+        .sorted(Comparator.comparing(BudgetDefinition::getBudgetId))
         .forEach(
             budget ->
-                index
-                    .computeIfAbsent(tenantOf(budget), t -> new java.util.ArrayList<>())
+                byTenant
+                    .computeIfAbsent(budget.getScope().getTenantId(), t -> new ArrayList<>())
                     .add(budget));
-    index.replaceAll((tenant, budgets) -> List.copyOf(budgets));
-    byTenant = Map.copyOf(index);
+    byTenant.replaceAll((tenant, budgets) -> List.copyOf(budgets));
+    snapshot = new Snapshot(Map.copyOf(byId), Map.copyOf(byTenant), snapshot.version() + 1);
   }
 }

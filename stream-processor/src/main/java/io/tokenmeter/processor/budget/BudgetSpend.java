@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -94,8 +95,9 @@ public final class BudgetSpend {
    * The held state under a changed definition, to emit at once rather than with the next event: a
    * gateway refusing the calls of an EXCEEDED hard budget would never let that event come after the
    * limit was raised. A new measure (see {@link #measuresTheSame}) shows zero spend in the period
-   * of the redefinition, counted since then; a new limit or mode keeps spend and thresholds already
-   * crossed (those fire once per period) and recomputes the status. Empty when neither changed.
+   * of the redefinition, counted since then; a new limit, mode or threshold list keeps the spend,
+   * recomputes the highest threshold crossed (see {@link #highestCrossed}) and the status. Empty
+   * when nothing a reader acts on changed.
    */
   public static Optional<BudgetState> redefine(
       BudgetDefinition budget, BudgetState held, Instant now) {
@@ -106,38 +108,38 @@ public final class BudgetSpend {
       Instant since = budget.getUpdatedAt().isAfter(period.start()) ? budget.getUpdatedAt() : null;
       return Optional.of(state(budget, period, CostSums.ZERO, null, since, now));
     }
-    if (sameLimit(budget, held) && budget.getMode() == held.getMode()) {
+    Integer highest = highestCrossed(budget, held);
+    if (sameLimit(budget, held)
+        && budget.getMode() == held.getMode()
+        && Objects.equals(highest, held.getHighestThresholdCrossed())) {
       return Optional.empty();
     }
     PeriodBounds period = new PeriodBounds(held.getPeriodStart(), held.getPeriodEnd());
     return Optional.of(
-        state(
-            budget,
-            period,
-            held.getSpendUsd(),
-            highestCrossed(budget, held),
-            held.getCountedSince(),
-            now));
+        state(budget, period, held.getSpendUsd(), highest, held.getCountedSince(), now));
   }
 
   /**
-   * The highest threshold the held spend has crossed under the definition's limit. Unchanged limit:
-   * the one held. Changed limit: recomputed from the spend, without an alert (changing a limit is
-   * not spending), so the thresholds of a raised limit fire again as spend reaches them, and those
-   * a cut put behind the spend count as crossed.
+   * The highest threshold to treat as announced under the definition. Same limit and the held
+   * threshold still defined: the one held. Otherwise the lower of the held one and the highest the
+   * held spend reaches under the new limit and thresholds (none if either is none): a raised
+   * limit's thresholds fire again as spend reaches them, and thresholds a cut put behind the spend
+   * fire with the next counted event (changing a definition is not an event to alert on).
    */
   private static Integer highestCrossed(BudgetDefinition budget, BudgetState held) {
-    if (sameLimit(budget, held)) {
-      return held.getHighestThresholdCrossed();
+    Integer announced = held.getHighestThresholdCrossed();
+    if (sameLimit(budget, held)
+        && (announced == null || budget.getThresholdsPercent().contains(announced))) {
+      return announced;
     }
-    Integer highest = null;
+    Integer reached = null;
     for (int percent : budget.getThresholdsPercent()) {
       if (held.getSpendUsd().compareTo(share(budget, percent)) >= 0
-          && (highest == null || percent > highest)) {
-        highest = percent;
+          && (reached == null || percent > reached)) {
+        reached = percent;
       }
     }
-    return highest;
+    return announced == null || reached == null ? null : Math.min(announced, reached);
   }
 
   static boolean sameLimit(BudgetDefinition budget, BudgetState held) {

@@ -37,7 +37,8 @@ class BudgetSpendTest {
   void shouldFireEveryThresholdOneEventCrossesInAscendingOrder() {
     BudgetStep step = step(budget, null, costing("2026-03-01T10:00:00Z", "8.5"));
     assertThat(step.alerts()).extracting(BudgetAlert::getThresholdPercent).containsExactly(50, 80);
-    assertThat(step.alerts().get(1).getAlertId()).isEqualTo("b1/2026-03-01T00:00:00Z/THRESHOLD/80");
+    assertThat(step.alerts().get(1).getAlertId())
+        .isEqualTo("b1/2026-03-01T00:00:00Z/THRESHOLD/80/defined/2020-01-01T00:00:00Z");
     assertThat(step.alerts().get(1).getSpendUsd()).isEqualTo(TestEvents.money("8.5"));
     assertThat(step.state().getStatus()).isEqualTo(BudgetStatus.WARNING);
     assertThat(step.state().getHighestThresholdCrossed()).isEqualTo(80);
@@ -145,7 +146,7 @@ class BudgetSpendTest {
     BudgetStep before = step(budget, null, costing("2026-03-01T08:00:00Z", "6"));
     assertThat(before.alerts())
         .extracting(BudgetAlert::getAlertId)
-        .containsExactly("b1/2026-03-01T00:00:00Z/THRESHOLD/50");
+        .containsExactly("b1/2026-03-01T00:00:00Z/THRESHOLD/50/defined/2020-01-01T00:00:00Z");
     Instant redefined = Instant.parse("2026-03-01T09:00:00Z");
     BudgetDefinition otherWorkflow =
         BudgetDefinition.newBuilder(budget)
@@ -211,17 +212,37 @@ class BudgetSpendTest {
   }
 
   @Test
-  void shouldExceedAtOnceWhenTheLimitIsCutBelowTheSpend() {
+  void shouldExceedAtOnceWhenTheLimitIsCutBelowTheSpendAndAlertWithTheNextEvent() {
     BudgetState held = step(budget, null, costing("2026-03-01T08:00:00Z", "4")).state();
     BudgetDefinition cut =
-        BudgetDefinition.newBuilder(budget).setLimitUsd(TestEvents.money("3")).build();
+        BudgetDefinition.newBuilder(budget)
+            .setLimitUsd(TestEvents.money("3"))
+            .setUpdatedAt(Instant.parse("2026-03-01T09:00:00Z"))
+            .build();
 
     BudgetState now = BudgetSpend.redefine(cut, held, NOW).orElseThrow();
+    BudgetStep next = step(cut, now, costing("2026-03-01T10:00:00Z", "0.01"));
 
     assertThat(now.getStatus()).isEqualTo(BudgetStatus.EXCEEDED);
-    assertThat(now.getHighestThresholdCrossed())
-        .as("crossed by the cut, not announced")
-        .isEqualTo(100);
+    assertThat(now.getHighestThresholdCrossed()).as("not announced yet").isNull();
+    assertThat(next.alerts())
+        .extracting(BudgetAlert::getThresholdPercent)
+        .containsExactly(50, 80, 100);
+    assertThat(next.alerts().get(2).getAlertId())
+        .isEqualTo("b1/2026-03-01T00:00:00Z/THRESHOLD/100/defined/2026-03-01T09:00:00Z");
+  }
+
+  @Test
+  void shouldRecomputeTheHighestThresholdWhenTheThresholdsChange() {
+    BudgetState held = step(budget, null, costing("2026-03-01T08:00:00Z", "8.5")).state();
+    assertThat(held.getHighestThresholdCrossed()).isEqualTo(80);
+    BudgetDefinition only90 =
+        BudgetDefinition.newBuilder(budget).setThresholdsPercent(List.of(90)).build();
+
+    BudgetState now = BudgetSpend.redefine(only90, held, NOW).orElseThrow();
+
+    assertThat(now.getHighestThresholdCrossed()).as("80 is no longer a threshold").isNull();
+    assertThat(now.getStatus()).isEqualTo(BudgetStatus.OK);
   }
 
   @Test
@@ -265,13 +286,15 @@ class BudgetSpendTest {
             .build();
 
     // The forecast of the old limit had fired (forecastFired = true): 4.5 by 13:00 projects 8.3
-    // for the day, under 10 but over the new 8 (whose 50 % the 4 held had already crossed).
+    // for the day, under 10 but over the new 8; 4.5 also reaches 50 % of 8 (4 had, unannounced).
     BudgetStep step =
         BudgetSpend.add(lower, held, true, costing("2026-03-01T13:00:00Z", "0.5"), NOW)
             .orElseThrow();
 
     assertThat(step.alerts())
         .extracting(BudgetAlert::getAlertId)
-        .containsExactly("b1/2026-03-01T00:00:00Z/FORECAST/forecast/defined/2026-03-01T12:30:00Z");
+        .containsExactly(
+            "b1/2026-03-01T00:00:00Z/THRESHOLD/50/defined/2026-03-01T12:30:00Z", // 4.5 of 8
+            "b1/2026-03-01T00:00:00Z/FORECAST/forecast/defined/2026-03-01T12:30:00Z");
   }
 }

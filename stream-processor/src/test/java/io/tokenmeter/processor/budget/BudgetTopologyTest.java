@@ -208,7 +208,8 @@ class BudgetTopologyTest {
     assertThat(fired)
         .extracting(BudgetAlert::getAlertId)
         .containsExactly(
-            "ny/2026-03-01T05:00:00Z/THRESHOLD/50", "ny/2026-03-02T05:00:00Z/THRESHOLD/50");
+            "ny/2026-03-01T05:00:00Z/THRESHOLD/50/defined/2020-01-01T00:00:00Z",
+            "ny/2026-03-02T05:00:00Z/THRESHOLD/50/defined/2020-01-01T00:00:00Z");
   }
 
   @Test
@@ -252,8 +253,8 @@ class BudgetTopologyTest {
     assertThat(alerts.readValuesToList())
         .extracting(BudgetAlert::getAlertId)
         .containsExactly(
-            "acme-other/2026-03-01T00:00:00Z/THRESHOLD/80",
-            "acme-other/2026-03-01T00:00:00Z/THRESHOLD/100");
+            "acme-other/2026-03-01T00:00:00Z/THRESHOLD/80/defined/2020-01-01T00:00:00Z",
+            "acme-other/2026-03-01T00:00:00Z/THRESHOLD/100/defined/2020-01-01T00:00:00Z");
     assertThat(states.readKeyValuesToList()).extracting(kv -> kv.key).containsOnly("acme-other");
     fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
     assertThat(states.isEmpty()).as("one tombstone per deletion").isTrue();
@@ -403,6 +404,29 @@ class BudgetTopologyTest {
         .containsExactly(
             "acme-flow/2026-03-01T00:00:00Z/THRESHOLD/50/defined/2026-03-01T11:00:00Z",
             "acme-flow/2026-03-01T00:00:00Z/FORECAST/forecast/defined/2026-03-01T11:00:00Z");
+  }
+
+  @Test
+  void shouldRearmTheForecastWhenTheSweepAppliesANewLimit() {
+    start(null, Map.of(ProcessorSettings.BUDGET_STATE_INTERVAL, "PT0S"));
+    BudgetDefinition budget =
+        TestBudgets.daily("acme-daily", TestBudgets.tenant("acme"), "1")
+            .setForecastAlerts(true)
+            .build();
+    define(budget);
+    spend(at("acme", "2026-03-01T10:00:00Z"), "0.45"); // projects 1.08: the forecast fires
+    KeyValueStore<String, Long> forecasts =
+        fixture.driver().getKeyValueStore(StoreNames.BUDGET_FORECASTS);
+    assertThat(forecasts.get("acme-daily")).isNotNull();
+
+    define(
+        BudgetDefinition.newBuilder(budget)
+            .setLimitUsd(TestEvents.money("0.9"))
+            .setUpdatedAt(Instant.parse("2026-03-01T10:30:00Z"))
+            .build());
+    fixture.driver().advanceWallClockTime(BudgetProcessor.DEFINITION_SWEEP_INTERVAL);
+
+    assertThat(forecasts.get("acme-daily")).isNull();
   }
 
   @Test

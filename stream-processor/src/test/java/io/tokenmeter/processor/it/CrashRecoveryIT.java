@@ -185,9 +185,9 @@ class CrashRecoveryIT {
       assertThat(alerts)
           .extracting(r -> r.value().getAlertId())
           .containsExactly(
-              "t0/2026-01-20T00:00:00Z/THRESHOLD/50",
-              "t0/2026-01-20T00:00:00Z/THRESHOLD/80",
-              "t0/2026-01-20T00:00:00Z/THRESHOLD/100");
+              "t0/2026-01-20T00:00:00Z/THRESHOLD/50/defined/2020-01-01T00:00:00Z",
+              "t0/2026-01-20T00:00:00Z/THRESHOLD/80/defined/2020-01-01T00:00:00Z",
+              "t0/2026-01-20T00:00:00Z/THRESHOLD/100/defined/2020-01-01T00:00:00Z");
     }
   }
 

@@ -224,9 +224,9 @@ class ExactlyOncePricingIT {
       assertThat(alerts)
           .extracting(r -> r.value().getAlertId())
           .containsExactly(
-              "tenant-0-daily/2026-01-20T00:00:00Z/THRESHOLD/50",
-              "tenant-0-daily/2026-01-20T00:00:00Z/THRESHOLD/80",
-              "tenant-0-daily/2026-01-20T00:00:00Z/THRESHOLD/100");
+              "tenant-0-daily/2026-01-20T00:00:00Z/THRESHOLD/50/defined/2020-01-01T00:00:00Z",
+              "tenant-0-daily/2026-01-20T00:00:00Z/THRESHOLD/80/defined/2020-01-01T00:00:00Z",
+              "tenant-0-daily/2026-01-20T00:00:00Z/THRESHOLD/100/defined/2020-01-01T00:00:00Z");
     }
   }
 
