@@ -9,6 +9,7 @@ import io.tokenmeter.pricing.catalog.Unpriced;
 import io.tokenmeter.pricing.model.PriceVersion;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,8 @@ public final class PricesShowCommand implements Callable<Integer> {
 
   private Instant pricingTime() {
     if (at == null) {
-      return context.clock().instant();
+      // Milliseconds, as event times are: "now" with nanoseconds only clutters the output.
+      return context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     }
     try {
       return PricingTime.parse(at);
