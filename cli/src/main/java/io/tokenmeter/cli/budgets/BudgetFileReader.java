@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tokenmeter.cli.common.Suggestion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads budgets from a YAML ({@code .yaml}/{@code .yml}) or JSON file: one budget object, a list of
@@ -123,13 +123,10 @@ final class BudgetFileReader {
   }
 
   private static BudgetInputException unknownKey(String origin, String key) {
+    List<String> keys = Arrays.stream(BudgetField.values()).map(BudgetField::key).toList();
+    String guess =
+        Suggestion.closest(key, keys).map(known -> " (did you mean '" + known + "'?)").orElse("");
     return new BudgetInputException(
-        origin
-            + ": unknown key '"
-            + key
-            + "'; use "
-            + Arrays.stream(BudgetField.values())
-                .map(BudgetField::key)
-                .collect(Collectors.joining(", ")));
+        origin + ": unknown key '" + key + "'" + guess + "; use " + String.join(", ", keys));
   }
 }

@@ -136,8 +136,8 @@ public final class PriceCommand implements Callable<Integer> {
                                   + provider
                                   + " --api "
                                   + api
-                                  + "; valid pairs: "
-                                  + ProviderApis.validPairs())));
+                                  + "; "
+                                  + ProviderApis.fix(provider))));
     }
     return document -> base.read(document).overriddenBy(model, serviceTier, tenant);
   }

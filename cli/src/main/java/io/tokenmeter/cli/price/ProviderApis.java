@@ -1,13 +1,17 @@
 package io.tokenmeter.cli.price;
 
+import io.tokenmeter.cli.common.Suggestion;
 import io.tokenmeter.sdk.adapter.Providers;
 import io.tokenmeter.sdk.adapter.UsageAdapter;
 import io.tokenmeter.sdk.adapter.UsageAdapters;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -38,6 +42,29 @@ final class ProviderApis {
     return ADAPTERS.keySet().stream()
         .map(k -> "--provider " + k.replace(" ", " --api "))
         .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * What to write instead of an unknown pair: the APIs of a known provider, or the providers (with
+   * a guess at a mistyped one) when the provider is unknown.
+   */
+  static String fix(String provider) {
+    String wanted = provider == null ? "" : provider.trim().toLowerCase(Locale.ROOT);
+    List<String> apis =
+        ADAPTERS.keySet().stream()
+            .filter(k -> k.startsWith(wanted + " "))
+            .map(k -> k.substring(wanted.length() + 1))
+            .toList();
+    if (!apis.isEmpty()) {
+      return "--provider " + wanted + " takes --api " + String.join(", ", apis);
+    }
+    Set<String> providers = new TreeSet<>();
+    ADAPTERS.keySet().forEach(k -> providers.add(k.substring(0, k.indexOf(' '))));
+    String guess =
+        Suggestion.closest(wanted, providers)
+            .map(known -> "did you mean --provider " + known + "? ")
+            .orElse("");
+    return guess + "known providers: " + String.join(", ", providers);
   }
 
   private static String key(String provider, String api) {

@@ -77,7 +77,9 @@ class BudgetFileReaderTest {
 
     assertThatThrownBy(() -> BudgetFileReader.read(file))
         .isInstanceOf(BudgetInputException.class)
-        .hasMessageContaining("typo.yaml, budget 1: unknown key 'limt_usd'; use id, tenant");
+        .hasMessageContaining(
+            "typo.yaml, budget 1: unknown key 'limt_usd' (did you mean 'limit_usd'?); use id,"
+                + " tenant");
   }
 
   @Test

@@ -159,7 +159,7 @@ class PriceCommandTest {
   }
 
   @Test
-  void shouldExitTwoListingValidPairsForAnUnknownProviderApi() {
+  void shouldExitTwoListingTheProvidersApisForAnUnknownApi() {
     CliRun.Result result =
         cli.runWithStdin(
             OPENAI_CHAT,
@@ -174,8 +174,21 @@ class PriceCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .contains("no adapter reads --provider openai --api messages")
-        .contains("--provider anthropic --api messages")
-        .contains("--provider aws-bedrock --api converse");
+        .contains("--provider openai takes --api chat, responses, embeddings")
+        .doesNotContain("anthropic");
+  }
+
+  @Test
+  void shouldGuessAMistypedProvider() {
+    CliRun.Result result =
+        cli.runWithStdin(
+            OPENAI_CHAT, "price", "--provider", "opnai", "--api", "chat", "--catalog", catalog());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("did you mean --provider openai?")
+        .contains("known providers: ")
+        .contains("anthropic");
   }
 
   @Test
