@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads budgets from a YAML ({@code .yaml}/{@code .yml}) or JSON file: one budget object, a list of
@@ -40,7 +41,7 @@ final class BudgetFileReader {
       root = mapperFor(file).readTree(file.toFile());
     } catch (JacksonException e) {
       throw new BudgetInputException(
-          file + " is not valid " + kind(file) + ": " + e.getOriginalMessage() + locate(e));
+          file + " is not valid " + kind(file) + ": " + problem(e) + locate(e));
     } catch (IOException e) {
       throw new BudgetInputException("cannot read " + file + ": " + e.getMessage());
     }
@@ -63,6 +64,17 @@ final class BudgetFileReader {
   private static String kind(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml") ? "YAML" : "JSON";
+  }
+
+  /**
+   * The parser's own words without its excerpt of the file: YAML's message quotes the offending
+   * lines (indented) under a caret, which reads as noise once printed on one line.
+   */
+  private static String problem(JacksonException e) {
+    return e.getOriginalMessage()
+        .lines()
+        .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+        .collect(Collectors.joining("; "));
   }
 
   private static String locate(JacksonException e) {

@@ -92,6 +92,17 @@ class BudgetFileReaderTest {
   }
 
   @Test
+  void shouldReportAYamlSyntaxErrorWithoutTheParsersExcerpt() throws IOException {
+    Path file = write("broken.yaml", "id: a\ntenant: [acme\n");
+
+    assertThatThrownBy(() -> BudgetFileReader.read(file))
+        .hasMessageContaining("is not valid YAML: while parsing a flow sequence; expected ','")
+        .hasMessageContaining("(line ")
+        .hasMessageNotContaining("^")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
   void shouldRejectAFileWithoutBudgets() throws IOException {
     Path file = write("empty.yaml", "budgets: []\n");
 
