@@ -130,7 +130,11 @@ class ClickHouseOutageIT {
             Duration.ofSeconds(60),
             RECORDS + " rows",
             () -> reads.count("SELECT count()" + priced) >= RECORDS);
-        Thread.sleep(500);
+        CommittedOffsets.awaitAtEnd(
+            stack.kafkaBootstrapServers(),
+            "g-" + run,
+            topics.pricedUsage(),
+            Duration.ofSeconds(60));
         assertThat(reads.count("SELECT count()" + priced)).isEqualTo(RECORDS);
         assertThat(reads.count("SELECT uniqExact(event_id)" + priced)).isEqualTo(RECORDS);
         assertThat(reads.decimal("SELECT toString(sum(total_cost))" + priced))

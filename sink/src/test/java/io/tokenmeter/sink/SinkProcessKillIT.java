@@ -112,7 +112,8 @@ class SinkProcessKillIT {
             Duration.ofSeconds(90),
             RECORDS + " rows",
             () -> reads.count("SELECT count()" + priced) >= RECORDS);
-        Thread.sleep(1_000);
+        CommittedOffsets.awaitAtEnd(
+            stack.kafkaBootstrapServers(), "g-" + run, topic, Duration.ofSeconds(90));
       } finally {
         second.destroyForcibly().waitFor();
       }
