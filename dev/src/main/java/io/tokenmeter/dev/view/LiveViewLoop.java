@@ -26,8 +26,7 @@ public final class LiveViewLoop implements AutoCloseable {
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("tokenmeter-dev-view").daemon().unstarted(r));
-  private long previousTotal = -1;
-  private Instant previousAt;
+  private final RateWindow rate = new RateWindow(Duration.ofSeconds(10));
 
   /**
    * @param published demo events acknowledged so far, or a supplier of -1 without demo
@@ -52,24 +51,14 @@ public final class LiveViewLoop implements AutoCloseable {
       List<TenantSpend> tenants = queries.spendToday(now);
       List<AlertLine> alerts = queries.latestAlerts(ALERTS_SHOWN);
       long total = tenants.stream().mapToLong(TenantSpend::events).sum();
-      double rate = rate(previousTotal, previousAt, total, now);
-      previousTotal = total;
-      previousAt = now;
-      out.print(view.render(new ViewSnapshot(now, tenants, rate, published.getAsLong(), alerts)));
+      double perSecond = rate.add(now, total);
+      out.print(
+          view.render(new ViewSnapshot(now, tenants, perSecond, published.getAsLong(), alerts)));
       out.flush();
     } catch (Exception e) {
       // A refresh that fails (ClickHouse busy, tables not created yet) is retried next time.
       LOGGER.warn("Live view refresh failed: {}", e.getMessage());
     }
-  }
-
-  /** Events per second between two readings; 0 for the first one or a non-advancing clock. */
-  static double rate(long previousTotal, Instant previousAt, long total, Instant now) {
-    if (previousTotal < 0 || previousAt == null) {
-      return 0;
-    }
-    long millis = Duration.between(previousAt, now).toMillis();
-    return millis <= 0 ? 0 : Math.max(0, total - previousTotal) * 1000.0 / millis;
   }
 
   @Override

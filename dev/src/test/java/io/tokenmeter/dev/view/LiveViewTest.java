@@ -72,11 +72,4 @@ class LiveViewTest {
     assertThat(LiveView.alertText(forecast))
         .isEqualTo("10:15:30 b (t) FORECAST: $1.0000 of $10.0000");
   }
-
-  @Test
-  void shouldComputeEventsPerSecondBetweenRefreshes() {
-    assertThat(LiveViewLoop.rate(-1, null, 50, AT)).isZero();
-    assertThat(LiveViewLoop.rate(10, AT, 50, AT.plusSeconds(2))).isEqualTo(20.0);
-    assertThat(LiveViewLoop.rate(10, AT, 50, AT)).isZero();
-  }
 }
