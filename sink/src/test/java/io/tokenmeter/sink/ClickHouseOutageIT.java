@@ -6,6 +6,7 @@ import io.tokenmeter.serde.KafkaAvroSerializer;
 import io.tokenmeter.sink.config.SinkSettings;
 import io.tokenmeter.sink.config.SinkTopics;
 import io.tokenmeter.sink.fixtures.SampleRecords;
+import io.tokenmeter.testenv.CommittedOffsets;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
 import java.io.IOException;

@@ -14,6 +14,7 @@ import io.tokenmeter.sink.row.Row;
 import io.tokenmeter.sink.row.SinkTable;
 import io.tokenmeter.sink.writer.InsertPath;
 import io.tokenmeter.sink.writer.JdbcRowWriter;
+import io.tokenmeter.testenv.CommittedOffsets;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
 import java.math.BigDecimal;

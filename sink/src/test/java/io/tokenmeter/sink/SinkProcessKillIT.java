@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tokenmeter.serde.KafkaAvroSerializer;
 import io.tokenmeter.sink.config.SinkSettingsLoader;
 import io.tokenmeter.sink.fixtures.SampleRecords;
+import io.tokenmeter.testenv.CommittedOffsets;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
 import java.io.File;

@@ -13,6 +13,7 @@ import io.tokenmeter.schema.v1.ModelPrice;
 import io.tokenmeter.schema.v1.PricedUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.schema.v1.WindowedAggregate;
+import io.tokenmeter.testenv.CommittedOffsets;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
 import java.io.IOException;
@@ -166,11 +167,16 @@ class CrashRecoveryIT {
     }
   }
 
-  private void assertPricedExactlyOnce() {
+  private void assertPricedExactlyOnce() throws Exception {
+    // Input committed to its end = every priced record of it committed (one transaction).
+    CommittedOffsets.awaitAtEnd(
+        stack.kafkaBootstrapServers(),
+        settings.applicationId(),
+        settings.usageTopic(),
+        Duration.ofSeconds(180));
     try (var reader = clients.consumer(settings.pricedUsageTopic(), PricedUsage.class)) {
       List<ConsumerRecord<String, PricedUsage>> priced =
-          Poll.until(reader, read -> read.size() >= EVENTS, Duration.ofSeconds(180));
-      reader.poll(Duration.ofSeconds(3)).forEach(priced::add);
+          ReadToEnd.all(reader, Duration.ofSeconds(60));
       List<String> ids = priced.stream().map(r -> r.value().getEvent().getEventId()).toList();
       assertThat(ids.size()).as("priced records").isEqualTo(EVENTS);
       assertThat(ids.stream().distinct().count()).as("distinct priced events").isEqualTo(EVENTS);

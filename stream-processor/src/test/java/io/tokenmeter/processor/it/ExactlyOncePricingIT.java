@@ -22,6 +22,7 @@ import io.tokenmeter.schema.v1.PricedUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.schema.v1.WindowedAggregate;
 import io.tokenmeter.serde.AvroSerde;
+import io.tokenmeter.testenv.CommittedOffsets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -179,11 +180,15 @@ class ExactlyOncePricingIT {
         }
       }
 
+      // Input committed to its end = every priced record of it committed (one transaction).
+      CommittedOffsets.awaitAtEnd(
+          kafka.bootstrapServers(),
+          settings.applicationId(),
+          settings.usageTopic(),
+          Duration.ofSeconds(90));
       List<ConsumerRecord<String, PricedUsage>> priced;
       try (var consumer = consumer(Topics.PRICED_USAGE, serde(PricedUsage.class).deserializer())) {
-        priced = Poll.until(consumer, read -> read.size() >= EVENTS, Duration.ofSeconds(90));
-        // Anything more than EVENTS would be a duplicate: give it a moment to show up.
-        consumer.poll(Duration.ofSeconds(2)).forEach(priced::add);
+        priced = ReadToEnd.all(consumer, Duration.ofSeconds(60));
       }
       assertThat(priced).hasSize(EVENTS);
       Set<String> ids =

@@ -11,6 +11,7 @@ import io.tokenmeter.schema.v1.ModelPrice;
 import io.tokenmeter.schema.v1.PricedUsage;
 import io.tokenmeter.schema.v1.UsageEvent;
 import io.tokenmeter.serde.AvroSerde;
+import io.tokenmeter.testenv.CommittedOffsets;
 import io.tokenmeter.testenv.StackEndpoints;
 import io.tokenmeter.testenv.WithTokenmeterStack;
 import java.nio.charset.StandardCharsets;
@@ -122,10 +123,15 @@ class StackPricingIT {
                   serializer.serialize(settings.usageTopic(), event)));
         }
       }
+      // Input committed to its end = every priced record of it committed (one transaction).
+      CommittedOffsets.awaitAtEnd(
+          stack.kafkaBootstrapServers(),
+          settings.applicationId(),
+          settings.usageTopic(),
+          Duration.ofSeconds(120));
       List<ConsumerRecord<String, PricedUsage>> priced;
       try (var consumer = consumer(stack, settings.pricedUsageTopic(), registry)) {
-        priced = Poll.until(consumer, read -> read.size() >= EVENTS, Duration.ofSeconds(120));
-        consumer.poll(Duration.ofSeconds(2)).forEach(priced::add);
+        priced = ReadToEnd.all(consumer, Duration.ofSeconds(60));
       }
       assertThat(priced).hasSize(EVENTS);
       for (ConsumerRecord<String, PricedUsage> record : priced) {

@@ -1,6 +1,7 @@
-package io.tokenmeter.sink;
+package io.tokenmeter.testenv;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -12,18 +13,21 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Waits until a consumer group has committed a topic up to its end. The sink commits only after a
- * batch is in ClickHouse, so from then on nothing of the topic is in flight: a count read after it
- * is final, where a sleep could end before a duplicate batch landed.
+ * batch is in ClickHouse, and the processor commits its input offsets in the transaction of its
+ * outputs: from then on nothing of the topic is in flight, so what a test reads after it is final,
+ * where a sleep could end before a duplicate landed. For a topic written without transactions (a
+ * transactional one ends in a marker a group may never commit past).
  */
-final class CommittedOffsets {
+public final class CommittedOffsets {
   private CommittedOffsets() {}
 
-  static void awaitAtEnd(String bootstrapServers, String group, String topic, Duration timeout)
+  public static void awaitAtEnd(
+      String bootstrapServers, String group, String topic, Duration timeout)
       throws InterruptedException, ExecutionException {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       Map<TopicPartition, OffsetSpec> latest =
           admin
-              .describeTopics(java.util.List.of(topic))
+              .describeTopics(List.of(topic))
               .allTopicNames()
               .get()
               .get(topic)
@@ -33,21 +37,30 @@ final class CommittedOffsets {
                   Collectors.toMap(
                       p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
       Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-      ClickHouseReads.awaitTrue(
-          timeout,
-          "group " + group + " to commit " + topic + " to its end " + ends,
-          () -> committedToEnd(admin, group, ends));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!committedToEnd(admin, group, ends)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "timed out after "
+                  + timeout
+                  + " waiting for group "
+                  + group
+                  + " to commit "
+                  + topic
+                  + " to its end "
+                  + ends);
+        }
+        Thread.sleep(100);
+      }
     }
   }
 
   private static boolean committedToEnd(
-      Admin admin, String group, Map<TopicPartition, ListOffsetsResultInfo> ends) {
+      Admin admin, String group, Map<TopicPartition, ListOffsetsResultInfo> ends)
+      throws InterruptedException {
     Map<TopicPartition, OffsetAndMetadata> committed;
     try {
       committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     } catch (ExecutionException e) {
       return false; // the group may not exist yet
     }
@@ -55,8 +68,7 @@ final class CommittedOffsets {
         .allMatch(
             end -> {
               OffsetAndMetadata at = committed.get(end.getKey());
-              long position = at == null ? 0 : at.offset();
-              return position >= end.getValue().offset();
+              return (at == null ? 0 : at.offset()) >= end.getValue().offset();
             });
   }
 }
