@@ -38,14 +38,7 @@ final class BenchInput {
     AvroSerde<ModelPrice> priceSerde = serde(ModelPrice.class, registry);
     AvroSerde<BudgetDefinition> budgetSerde = serde(BudgetDefinition.class, registry);
     AvroSerde<UsageEvent> usageSerde = serde(UsageEvent.class, registry);
-    ModelPrice price =
-        TestPrices.price(
-                "gpt-4o",
-                "standard",
-                null,
-                "2026-01-01T00:00:00Z",
-                TestPrices.rates("3", "15").build())
-            .build();
+    ModelPrice price = TestPrices.gpt4o();
     try (var prices = new KafkaProducer<>(props, new StringSerializer(), priceSerde.serializer());
         var budgets = new KafkaProducer<>(props, new StringSerializer(), budgetSerde.serializer());
         var usage =

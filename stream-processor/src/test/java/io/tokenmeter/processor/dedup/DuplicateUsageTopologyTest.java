@@ -30,14 +30,7 @@ class DuplicateUsageTopologyTest {
   void setUp() {
     fixture = new DriverFixture(stateDir, Map.of(ProcessorSettings.DEDUP_RETENTION, "PT10M"));
     topics = new UsageTopics(fixture);
-    topics.publish(
-        TestPrices.price(
-                "gpt-4o",
-                "standard",
-                null,
-                "2026-01-01T00:00:00Z",
-                TestPrices.rates("3", "15").build())
-            .build());
+    topics.publish(TestPrices.gpt4o());
   }
 
   @AfterEach

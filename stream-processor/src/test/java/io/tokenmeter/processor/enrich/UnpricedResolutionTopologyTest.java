@@ -43,9 +43,7 @@ class UnpricedResolutionTopologyTest {
   }
 
   private static ModelPrice gpt4o() {
-    return TestPrices.price(
-            "gpt-4o", "standard", null, "2026-01-01T00:00:00Z", TestPrices.rates("3", "15").build())
-        .build();
+    return TestPrices.gpt4o();
   }
 
   private static UsageEvent event(String id) {

@@ -106,14 +106,7 @@ class BudgetRedefinitionIT {
 
   private static void publishPrice(StackClients clients, ProcessorSettings settings)
       throws Exception {
-    ModelPrice price =
-        TestPrices.price(
-                "gpt-4o",
-                "standard",
-                null,
-                "2026-01-01T00:00:00Z",
-                TestPrices.rates("3", "15").build())
-            .build();
+    ModelPrice price = TestPrices.gpt4o();
     try (var prices = clients.producer(clients.serde(ModelPrice.class))) {
       prices
           .send(new ProducerRecord<>(settings.pricesTopic(), price.getPriceVersionId(), price))

@@ -130,14 +130,7 @@ class CrashRecoveryIT {
   }
 
   private void publishPriceAndBudget() {
-    ModelPrice price =
-        TestPrices.price(
-                "gpt-4o",
-                "standard",
-                null,
-                "2026-01-01T00:00:00Z",
-                TestPrices.rates("3", "15").build())
-            .build();
+    ModelPrice price = TestPrices.gpt4o();
     BudgetDefinition budget = TestBudgets.daily("t0", TestBudgets.tenant("tenant-0"), "2").build();
     try (var prices = clients.producer(clients.serde(ModelPrice.class));
         var budgets = clients.producer(clients.serde(BudgetDefinition.class))) {

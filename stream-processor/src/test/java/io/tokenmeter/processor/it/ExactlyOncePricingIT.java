@@ -134,14 +134,7 @@ class ExactlyOncePricingIT {
 
   @Test
   void shouldPriceEveryEventExactlyOnceAndDeadLetterPoison() throws Exception {
-    ModelPrice price =
-        TestPrices.price(
-                "gpt-4o",
-                "standard",
-                null,
-                "2026-01-01T00:00:00Z",
-                TestPrices.rates("3", "15").build())
-            .build();
+    ModelPrice price = TestPrices.gpt4o();
     try (KafkaProducer<String, ModelPrice> prices =
         new KafkaProducer<>(
             producerProps(), new StringSerializer(), serde(ModelPrice.class).serializer())) {

@@ -47,6 +47,15 @@ public final class TestPrices {
         .setLongContextTiers(List.of());
   }
 
+  /**
+   * The price most processor tests use: global gpt-4o, standard tier, $3 in / $15 out per million
+   * tokens, in force from 2026-01-01.
+   */
+  public static ModelPrice gpt4o() {
+    return price("gpt-4o", "standard", null, "2026-01-01T00:00:00Z", rates("3", "15").build())
+        .build();
+  }
+
   public static LongContextTier tier(long threshold, UnitPrices rates) {
     return LongContextTier.newBuilder().setThresholdInputTokens(threshold).setRates(rates).build();
   }
